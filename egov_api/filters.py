@@ -1,0 +1,175 @@
+"""Filter building blocks shared by the list endpoints and the statistics.
+
+Every filter validates its own input, so a bad value answers 400 naming the parameter
+(django-filter turns form errors into a ValidationError keyed by the parameter name).
+"""
+
+import datetime
+import re
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+
+MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
+
+
+def parse_month(value: str) -> datetime.date:
+    """Return the first day of the month written `YYYY-MM`; raise ValidationError otherwise."""
+    match = MONTH_RE.match(value or "")
+    if not match:
+        raise ValidationError(
+            "Enter a month as YYYY-MM (e.g. 2022-01); got %(value)r.",
+            code="invalid_month",
+            params={"value": value},
+        )
+    year, month = int(match[1]), int(match[2])
+    if year < 1900:
+        raise ValidationError("Months before 1900-01 are not accepted.", code="invalid_month")
+    return datetime.date(year, month, 1)
+
+
+class MonthField(forms.CharField):
+    """A `YYYY-MM` query value, cleaned to the first day of that month."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        return parse_month(value) if value else None
+
+
+class MonthFilter(django_filters.CharFilter):
+    """Compares a date column holding first-of-month dates with a `YYYY-MM` value."""
+
+    field_class = MonthField
+
+
+class StrictBooleanField(forms.CharField):
+    """`true`/`false` (also `1`/`0`); anything else is an error rather than silently ignored."""
+
+    TRUE = {"true", "1"}
+    FALSE = {"false", "0"}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        lowered = value.lower()
+        if lowered in self.TRUE:
+            return True
+        if lowered in self.FALSE:
+            return False
+        raise ValidationError("Enter true or false; got %(value)r.", params={"value": value})
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class CodeListField(forms.CharField):
+    """One code or a comma-separated list of codes, each of which must exist in `model`."""
+
+    def __init__(self, *, model, **kwargs):
+        self.model = model
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        codes = list(dict.fromkeys(code.strip() for code in value.split(",") if code.strip()))
+        if not codes:
+            raise ValidationError("Enter at least one code.")
+        malformed = [code for code in codes if not CODE_RE.match(code)]
+        if malformed:
+            raise ValidationError(
+                "Malformed code(s): %(codes)s.", params={"codes": ", ".join(malformed[:10])}
+            )
+        found = dict(self.model.objects.filter(code__in=codes).values_list("code", "pk"))
+        unknown = [code for code in codes if code not in found]
+        if unknown:
+            raise ValidationError(
+                "Unknown %(model)s code(s): %(codes)s.",
+                code="unknown_code",
+                params={
+                    "model": self.model._meta.verbose_name,
+                    "codes": ", ".join(unknown[:10]),
+                },
+            )
+        return [found[code] for code in codes]
+
+
+class CodeInFilter(django_filters.CharFilter):
+    """Filters on a foreign key by one or more codes of the related model.
+
+    `field_name` names the foreign key (e.g. `service__agency`); the codes are resolved to
+    primary keys once, during validation, so the filter itself adds no join.
+    """
+
+    field_class = CodeListField
+
+    def __init__(self, *, model, **kwargs):
+        kwargs.setdefault("lookup_expr", "in")
+        super().__init__(model=model, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": value})
+
+
+class TotalOrderingFilter(django_filters.OrderingFilter):
+    """`ordering` that always ends with a unique column, so pages never overlap or skip."""
+
+    def __init__(self, *, tiebreaker: str = "id", **kwargs):
+        self.tiebreaker = tiebreaker
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value if param]
+        return qs.order_by(*ordering, self.tiebreaker)
+
+
+class MonthRangeForm(forms.Form):
+    """Checks that `period_from` is not after `period_to`."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_from"), cleaned.get("period_to")
+        if start and end and start > end:
+            self.add_error("period_to", "period_to must not be before period_from.")
+        return cleaned
+
+
+class SearchFilter(django_filters.CharFilter):
+    """Free-text search over the English and Arabic names (case-insensitive substring)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "Case-insensitive substring of the English or Arabic name.")
+        super().__init__(field_name="name_en", lookup_expr="icontains", **kwargs)
+
+    def filter(self, qs, value):
+        value = (value or "").strip()
+        if not value:
+            return qs
+        return qs.filter(
+            django_filters.filters.Q(name_en__icontains=value)
+            | django_filters.filters.Q(name_ar__icontains=value)
+        )
+
+
+class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):
+    """One value or a comma-separated list, each one of a fixed set of choices."""
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1900, max_value=9999, **kwargs)
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year, e.g. 2022, compared with the year of a date column."""
+
+    field_class = YearField
