@@ -111,7 +111,8 @@ if DEBUG:
 # REST FRAMEWORK
 # ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "egov_api.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "egov_api.problems.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "egov_api.pagination.PageNumberPagination",
     "PAGE_SIZE": env.int("EGOV_PAGE_SIZE", default=100),

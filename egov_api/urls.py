@@ -24,3 +24,8 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "egov_api.problems.bad_request"
+handler403 = "egov_api.problems.permission_denied"
+handler404 = "egov_api.problems.not_found"
+handler500 = "egov_api.problems.server_error"

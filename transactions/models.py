@@ -1,9 +1,27 @@
 """Monthly transaction counts: how many times a service was used on a channel in a month."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 from services.models import Channel, Service
+
+
+class CountQuerySet(models.QuerySet):
+    def for_api(self):
+        """Return dicts holding exactly the columns the API shows, related codes included.
+
+        One query with two joins; no model instances are built.
+        """
+        return self.values(
+            "id",
+            "period",
+            "count",
+            "updated_at",
+            service_code=F("service__code"),
+            agency_code=F("service__agency__code"),
+            channel_code=F("channel__code"),
+            electronic=F("channel__is_electronic"),
+        )
 
 
 class TransactionCount(models.Model):
@@ -21,6 +39,8 @@ class TransactionCount(models.Model):
     count = models.BigIntegerField(help_text="Number of transactions, a non-negative integer.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, help_text="When the count last changed.")
+
+    objects = CountQuerySet.as_manager()
 
     class Meta:
         ordering = ["period", "service_id", "channel_id", "id"]

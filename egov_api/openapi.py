@@ -1,0 +1,112 @@
+"""Schema generation: every operation documents the error answers it can give."""
+
+from drf_spectacular.openapi import AutoSchema as BaseAutoSchema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse
+from rest_framework import serializers
+
+from .problems import PROBLEM_CONTENT_TYPE, problem
+
+
+class ProblemErrorSerializer(serializers.Serializer):
+    field = serializers.CharField(
+        allow_null=True, help_text="The parameter, field or column at fault; null for the whole."
+    )
+    message = serializers.CharField(help_text="Why the value was refused.")
+    code = serializers.CharField(help_text="Machine-readable reason, e.g. `invalid`, `required`.")
+    row = serializers.IntegerField(
+        required=False, help_text="Bulk submissions only: the row number, from 1."
+    )
+
+
+class ProblemSerializer(serializers.Serializer):
+    """An error, as RFC 9457 problem details."""
+
+    type = serializers.CharField(help_text="URI identifying the kind of problem.")
+    title = serializers.CharField(help_text="Short summary of the kind of problem.")
+    status = serializers.IntegerField(help_text="The HTTP status code.")
+    detail = serializers.CharField(help_text="Explanation of this occurrence of the problem.")
+    code = serializers.CharField(help_text="Machine-readable error code.")
+    errors = ProblemErrorSerializer(
+        many=True, required=False, help_text="Validation errors, one per bad field or row."
+    )
+
+
+def _example(status_code, code, detail, errors=None):
+    return OpenApiExample(
+        code,
+        value=problem(status_code, detail=detail, code=code, errors=errors),
+        response_only=True,
+        status_codes=[str(status_code)],
+    )
+
+
+ERROR_RESPONSES = {
+    400: (
+        "Invalid parameter or body: `errors` names each bad field and the reason.",
+        _example(
+            400,
+            "invalid",
+            "Invalid value for: period_from.",
+            [{"field": "period_from", "message": "Enter a month as YYYY-MM.", "code": "invalid"}],
+        ),
+    ),
+    401: (
+        "No valid API key: missing, unknown, revoked or expired.",
+        _example(401, "not_authenticated", "Authentication credentials were not provided."),
+    ),
+    403: (
+        "The API key may not do this.",
+        _example(403, "permission_denied", "You do not have permission to perform this action."),
+    ),
+    404: ("No such object.", _example(404, "not_found", "No Service matches the given query.")),
+    406: (
+        "The `Accept` header asks for a format the API does not produce.",
+        _example(406, "not_acceptable", "Could not satisfy the request Accept header."),
+    ),
+    413: (
+        "The body is larger than the configured limit.",
+        _example(413, "request_too_large", "The request body exceeds the size limit."),
+    ),
+    415: (
+        "The body's `Content-Type` is not accepted here.",
+        _example(415, "unsupported_media_type", 'Unsupported media type "text/plain" in request.'),
+    ),
+    429: (
+        "Too many requests; retry after the number of seconds in `Retry-After`.",
+        _example(429, "throttled", "Request was throttled. Expected available in 12 seconds."),
+    ),
+    503: (
+        "The database is unavailable or the query ran too long; retry after `Retry-After`.",
+        _example(503, "service_unavailable", "The service is temporarily unavailable."),
+    ),
+}
+
+
+class AutoSchema(BaseAutoSchema):
+    """Adds the problem responses an operation can answer to every operation."""
+
+    def _error_statuses(self):
+        statuses = {400, 406, 429, 503}
+        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            statuses |= {401, 403}
+        if self.method in ("POST", "PUT", "PATCH"):
+            statuses |= {413, 415}
+        if "{" in self.path:
+            statuses.add(404)
+        return sorted(statuses)
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        for status_code in self._error_statuses():
+            if str(status_code) in responses:
+                continue
+            description, example = ERROR_RESPONSES[status_code]
+            responses[str(status_code)] = self._get_response_for_code(
+                OpenApiResponse(ProblemSerializer, description=description, examples=[example]),
+                str(status_code),
+                [PROBLEM_CONTENT_TYPE],
+                direction,
+            )
+        return responses

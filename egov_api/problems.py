@@ -1,0 +1,130 @@
+"""Errors as RFC 9457 problem details (`application/problem+json`).
+
+Every error the API answers has the same shape: `type`, `title`, `status`, `detail`, a
+machine-readable `code`, and for invalid input an `errors` list naming each bad field (and
+the row, for bulk submissions).
+"""
+
+from http import HTTPStatus
+
+from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "https://egov-stats.gov.jo/problems/"
+
+TITLES = {
+    400: _("Invalid request"),
+    401: _("Authentication required"),
+    403: _("Permission denied"),
+    404: _("Not found"),
+    405: _("Method not allowed"),
+    406: _("Not acceptable"),
+    409: _("Conflict"),
+    413: _("Request body too large"),
+    415: _("Unsupported media type"),
+    429: _("Too many requests"),
+    500: _("Internal server error"),
+    503: _("Service unavailable"),
+}
+
+
+def flatten_errors(detail, field=None):
+    """Return `[{"field", "message", "code"}]` for a DRF error detail of any nesting.
+
+    Nested fields are joined with dots (`channels.0`); errors not tied to one field
+    (`non_field_errors`) have `field` null.
+    """
+    if isinstance(detail, dict):
+        errors = []
+        for key, value in detail.items():
+            name = None if key in ("non_field_errors", "__all__") else str(key)
+            errors += flatten_errors(value, f"{field}.{name}" if field and name else field or name)
+        return errors
+    if isinstance(detail, list):
+        errors = []
+        for item in detail:
+            errors += flatten_errors(item, field)
+        return errors
+    code = getattr(detail, "code", None) or "invalid"
+    return [{"field": field, "message": str(detail), "code": code}]
+
+
+def problem(status_code, *, detail, code, errors=None, extra=None):
+    """Return the problem+json body for an error."""
+    body = {
+        "type": f"{PROBLEM_TYPE_BASE}{code}",
+        "title": str(TITLES.get(status_code, HTTPStatus(status_code).phrase)),
+        "status": status_code,
+        "detail": str(detail),
+        "code": code,
+    }
+    if errors is not None:
+        body["errors"] = errors
+    if extra:
+        body.update(extra)
+    return body
+
+
+def problem_response(status_code, *, detail, code, errors=None, headers=None, extra=None):
+    return Response(
+        problem(status_code, detail=detail, code=code, errors=errors, extra=extra),
+        status=status_code,
+        headers=headers,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+
+
+def exception_handler(exc, context):
+    """DRF's handler, with every answer reshaped as a problem document."""
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        errors = flatten_errors(exc.detail)
+        fields = sorted({e["field"] for e in errors if e["field"]})
+        detail = (
+            _("Invalid value for: %(fields)s.") % {"fields": ", ".join(fields)}
+            if fields
+            else errors[0]["message"]
+            if errors
+            else _("Invalid input.")
+        )
+        body = problem(status.HTTP_400_BAD_REQUEST, detail=detail, code="invalid", errors=errors)
+    else:
+        detail = getattr(exc, "detail", response.data.get("detail", ""))
+        code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
+        body = problem(response.status_code, detail=detail, code=code)
+    response.data = body
+    response.content_type = PROBLEM_CONTENT_TYPE
+    return response
+
+
+def _django_problem(status_code, code, detail):
+    return JsonResponse(
+        problem(status_code, detail=detail, code=code),
+        status=status_code,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def not_found(request, exception=None):
+    """Django's 404 for URLs outside any endpoint, as a problem document."""
+    return _django_problem(404, "not_found", _("No endpoint at this address."))
+
+
+def server_error(request):
+    """Django's 500, as a problem document that reveals nothing of the failure."""
+    return _django_problem(500, "server_error", _("The server failed to answer the request."))
+
+
+def bad_request(request, exception=None):
+    return _django_problem(400, "bad_request", _("The request could not be understood."))
+
+
+def permission_denied(request, exception=None):
+    return _django_problem(403, "permission_denied", _("You may not do this."))
