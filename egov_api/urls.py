@@ -9,6 +9,7 @@ from . import health
 api_v1 = [
     path("", include("services.urls")),
     path("", include("transactions.urls")),
+    path("stats/", include("transactions.stats.urls")),
 ]
 
 urlpatterns = [

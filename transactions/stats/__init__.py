@@ -1,0 +1,1 @@
+"""Statistics computed in the database from the monthly counts."""
