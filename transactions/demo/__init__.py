@@ -1,0 +1,1 @@
+"""Demo data: a believable catalogue and monthly counts that reproduce the ministry's figures."""
