@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format migrate seed schema clean
+.PHONY: run test lint format migrate seed schema bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ format: $(VENV)/.dev
 
 schema: $(VENV)/.runtime
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file schema.yml
+
+# Benchmark against PostgreSQL: SCALE=tiny|national|stress (default national).
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench $(if $(SCALE),--scale $(SCALE))
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

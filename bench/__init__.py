@@ -1,0 +1,1 @@
+"""Performance benchmark of the API against the database and a framework-free app."""
