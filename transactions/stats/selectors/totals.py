@@ -1,0 +1,36 @@
+"""Totals: electronic, traditional and all transactions, grouped by any keys."""
+
+import datetime
+from collections.abc import Sequence
+
+from django.db.models import QuerySet
+
+from ..dimensions import (
+    aggregate_source,
+    count_dimensions,
+    group_columns,
+    group_order,
+    present_keys,
+)
+from ._common import with_share
+
+
+def totals_list(
+    *,
+    counts: QuerySet,
+    group_by: Sequence[str] = (),
+    period_from: datetime.date | None = None,
+    period_to: datetime.date | None = None,
+) -> list[dict]:
+    """Return one row per group (one grand-total row when `group_by` is empty).
+
+    Each row holds the group's keys, `electronic`, `traditional`, `total` and
+    `electronic_share_pct`. Groups are those with at least one count in the range, ordered by
+    their keys. One query.
+    """
+    source = aggregate_source(counts).in_period(period_from, period_to)
+    if not group_by:
+        return [with_share(source.totals())]
+    dimensions = count_dimensions(group_by)
+    rows = source.totals_by(**group_columns(dimensions)).order_by(*group_order(dimensions))
+    return [{**present_keys(row, dimensions), **with_share(row)} for row in rows]
