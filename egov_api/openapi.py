@@ -51,7 +51,8 @@ ERROR_RESPONSES = {
         ),
     ),
     401: (
-        "No valid API key: missing, unknown, revoked or expired.",
+        "No valid API key: missing, unknown, revoked or expired. Reads need a key only where "
+        "the deployment closes them (`EGOV_PUBLIC_READ=false`); a bad key is refused anyway.",
         _example(401, "not_authenticated", "Authentication credentials were not provided."),
     ),
     403: (
@@ -85,8 +86,18 @@ ERROR_RESPONSES = {
 class AutoSchema(BaseAutoSchema):
     """Adds the problem responses an operation can answer to every operation."""
 
+    def get_auth(self):
+        """Security requirements; reads that may be open also list the empty requirement."""
+        auths = super().get_auth()
+        permissions = self.view.get_permissions()
+        public = any(getattr(permission, "public_read", False) for permission in permissions)
+        if public and self.method in ("GET", "HEAD", "OPTIONS") and {} not in auths:
+            auths.append({})
+        return auths
+
     def _error_statuses(self):
-        statuses = {400, 406, 429, 503}
+        # 401 everywhere: a bad key is refused on reads too, and reads may be closed to the public.
+        statuses = {400, 401, 406, 429, 503}
         if self.method in ("POST", "PUT", "PATCH", "DELETE"):
             statuses |= {401, 403}
         if self.method in ("POST", "PUT", "PATCH"):

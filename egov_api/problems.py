@@ -7,11 +7,14 @@ the row, for bulk submissions).
 
 from http import HTTPStatus
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://egov-stats.gov.jo/problems/"
@@ -32,6 +35,12 @@ TITLES = {
 }
 
 
+def safe_text(value) -> str:
+    """Return `value` as text that can be encoded: a lone surrogate echoed from the input is
+    escaped (it cannot be written as UTF-8)."""
+    return str(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def flatten_errors(detail, field=None):
     """Return `[{"field", "message", "code"}]` for a DRF error detail of any nesting.
 
@@ -50,7 +59,7 @@ def flatten_errors(detail, field=None):
             errors += flatten_errors(item, field)
         return errors
     code = getattr(detail, "code", None) or "invalid"
-    return [{"field": field, "message": str(detail), "code": code}]
+    return [{"field": field, "message": safe_text(detail), "code": code}]
 
 
 def problem(status_code, *, detail, code, errors=None, extra=None):
@@ -59,7 +68,7 @@ def problem(status_code, *, detail, code, errors=None, extra=None):
         "type": f"{PROBLEM_TYPE_BASE}{code}",
         "title": str(TITLES.get(status_code, HTTPStatus(status_code).phrase)),
         "status": status_code,
-        "detail": str(detail),
+        "detail": safe_text(detail),
         "code": code,
     }
     if errors is not None:
@@ -70,6 +79,7 @@ def problem(status_code, *, detail, code, errors=None, extra=None):
 
 
 def problem_response(status_code, *, detail, code, errors=None, headers=None, extra=None):
+    """Return a DRF Response carrying a problem document."""
     return Response(
         problem(status_code, detail=detail, code=code, errors=errors, extra=extra),
         status=status_code,
@@ -78,12 +88,36 @@ def problem_response(status_code, *, detail, code, errors=None, headers=None, ex
     )
 
 
+class ProblemError(exceptions.APIException):
+    """An error that already knows its problem document: status, code, detail and `errors`.
+
+    `errors` is a list of `{"field", "message", "code"}` dicts (plus `"row"` for bulk rows).
+    """
+
+    def __init__(self, status_code, *, detail, code, errors=None):
+        super().__init__(detail=detail, code=code)
+        self.status_code = status_code
+        self.code = code
+        self.errors = errors
+
+
 def exception_handler(exc, context):
     """DRF's handler, with every answer reshaped as a problem document."""
+    if isinstance(exc, RequestDataTooBig):
+        # Django raises this while the body is read; left alone it becomes a plain-text 400.
+        set_rollback()
+        return problem_response(
+            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            detail=_("The request body exceeds the size limit of %(limit)d bytes.")
+            % {"limit": settings.DATA_UPLOAD_MAX_MEMORY_SIZE},
+            code="request_too_large",
+        )
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
-    if isinstance(exc, exceptions.ValidationError):
+    if isinstance(exc, ProblemError):
+        body = problem(exc.status_code, detail=exc.detail, code=exc.code, errors=exc.errors)
+    elif isinstance(exc, exceptions.ValidationError):
         errors = flatten_errors(exc.detail)
         fields = sorted({e["field"] for e in errors if e["field"]})
         detail = (

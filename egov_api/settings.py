@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "rest_framework_api_key",
     "services",
     "transactions",
 ]
@@ -118,11 +119,27 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": env.int("EGOV_PAGE_SIZE", default=100),
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Systems send API keys; staff signed in to the admin use the browsable API with a session.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "services.authentication.ApiKeyAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # Reads as EGOV_PUBLIC_READ says; endpoints that write name their own permission.
+    "DEFAULT_PERMISSION_CLASSES": ["services.permissions.PublicRead"],
     "COERCE_DECIMAL_TO_STRING": False,
 }
 EGOV_MAX_PAGE_SIZE = env.int("EGOV_MAX_PAGE_SIZE", default=1000)
+
+# ------------------------------------------------------------------------------
+# WRITES
+# ------------------------------------------------------------------------------
+# Open data: anyone may read unless this is false, then reads need a key or a staff session.
+EGOV_PUBLIC_READ = env.bool("EGOV_PUBLIC_READ", default=True)
+# Rows one bulk request (or one imported file) may hold.
+EGOV_BULK_MAX_ROWS = env.int("EGOV_BULK_MAX_ROWS", default=50_000)
+# Largest body accepted (413 above it): 50,000 CSV rows with 80-character service codes take
+# about 6 MiB, the same rows as indented JSON about 10 MiB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("EGOV_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 
 # ------------------------------------------------------------------------------
 # OPENAPI

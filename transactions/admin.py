@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from .admin_history import CountWritesMixin
 from .models import TransactionCount
 
 
 @admin.register(TransactionCount)
-class TransactionCountAdmin(admin.ModelAdmin):
+class TransactionCountAdmin(CountWritesMixin, admin.ModelAdmin):
     list_display = ["period_label", "service", "agency", "channel", "count", "updated_at"]
     list_filter = [
         "channel__is_electronic",

@@ -1,12 +1,70 @@
 """Monthly transaction counts: how many times a service was used on a channel in a month."""
 
+import datetime
+
+from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import BigIntegerField, F, Q, Sum, Value
+from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
 
 from services.models import Channel, Service
 
+ELECTRONIC = Q(channel__is_electronic=True)
+TRADITIONAL = Q(channel__is_electronic=False)
+
+
+def sum_of_counts(condition: Q | None = None):
+    """Return an aggregate: the sum of `count` over the rows matching `condition`.
+
+    Zero, never NULL, when no row matches; a bigint on every database (PostgreSQL's SUM of a
+    bigint is a numeric, which would reach Python as a Decimal).
+    """
+    total = Sum("count", filter=condition) if condition is not None else Sum("count")
+    return Cast(Coalesce(total, Value(0)), output_field=BigIntegerField())
+
 
 class CountQuerySet(models.QuerySet):
+    def in_period(self, start: datetime.date | None = None, end: datetime.date | None = None):
+        """Return the counts of the months from `start` to `end`, both inclusive (None: open)."""
+        queryset = self
+        if start is not None:
+            queryset = queryset.filter(period__gte=start)
+        if end is not None:
+            queryset = queryset.filter(period__lte=end)
+        return queryset
+
+    def electronic(self):
+        """Return the counts of electronic channels."""
+        return self.filter(ELECTRONIC)
+
+    def traditional(self):
+        """Return the counts of every channel that is not electronic."""
+        return self.filter(TRADITIONAL)
+
+    @staticmethod
+    def channel_sums(condition: Q | None = None) -> dict:
+        """Return the `electronic`, `traditional` and `total` sum aggregates, each limited to
+        the rows matching `condition` as well."""
+
+        def both(kind: Q) -> Q:
+            return kind & condition if condition is not None else kind
+
+        return {
+            "electronic": sum_of_counts(both(ELECTRONIC)),
+            "traditional": sum_of_counts(both(TRADITIONAL)),
+            "total": sum_of_counts(condition),
+        }
+
+    def totals(self) -> dict:
+        """Return `{"electronic", "traditional", "total"}` summed over every count (one query)."""
+        return self.aggregate(**self.channel_sums())
+
+    def totals_by(self, **keys):
+        """Return one row per distinct combination of `keys` (alias -> expression), each with
+        the keys and its `electronic`, `traditional` and `total` sums, ordered by the keys."""
+        return self.values(**keys).annotate(**self.channel_sums()).order_by(*keys)
+
     def for_api(self):
         """Return dicts holding exactly the columns the API shows, related codes included.
 
@@ -68,3 +126,95 @@ class TransactionCount(models.Model):
 
     def __str__(self):
         return f"{self.service_id}/{self.channel_id}/{self.period:%Y-%m}: {self.count}"
+
+
+class SubmissionSource(models.TextChoices):
+    API = "api", "One count over the API"
+    BULK = "bulk", "Bulk request over the API"
+    FILE = "file", "File import (import_counts)"
+
+
+class Submission(models.Model):
+    """One write request (or file import) and how many of its rows changed a count."""
+
+    api_key = models.ForeignKey(
+        "services.ApiKey",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+        help_text="The key that sent it, if any.",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="count_submissions",
+        help_text="The signed-in staff user who sent it, if any.",
+    )
+    source = models.CharField(max_length=8, choices=SubmissionSource.choices)
+    note = models.CharField(
+        max_length=300, blank=True, default="", help_text="E.g. the name of an imported file."
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    rows = models.PositiveIntegerField(default=0, help_text="Rows in the request.")
+    created = models.PositiveIntegerField(default=0, help_text="Counts that did not exist.")
+    updated = models.PositiveIntegerField(default=0, help_text="Counts given a new value.")
+    unchanged = models.PositiveIntegerField(default=0, help_text="Rows equal to the stored value.")
+    deleted = models.PositiveIntegerField(default=0, help_text="Counts removed.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"#{self.pk} {self.source} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class CountAction(models.TextChoices):
+    CREATE = "create", "Created"
+    UPDATE = "update", "Changed"
+    DELETE = "delete", "Deleted"
+
+
+class CountHistory(models.Model):
+    """One change of a count: the value before and after, who made it and when."""
+
+    # No database constraint: the history of a deleted count outlives it, keeping its id.
+    count = models.ForeignKey(
+        TransactionCount,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="history",
+        help_text="Id of the count (which may since have been deleted).",
+    )
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="count_history")
+    channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="count_history")
+    period = models.DateField()
+    action = models.CharField(max_length=8, choices=CountAction.choices)
+    old_count = models.BigIntegerField(null=True, blank=True, help_text="Null when created.")
+    new_count = models.BigIntegerField(null=True, blank=True, help_text="Null when deleted.")
+    api_key = models.ForeignKey(
+        "services.ApiKey", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.PROTECT, related_name="changes"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["count_id", "changed_at", "id"]
+        verbose_name_plural = "count history"
+        indexes = [
+            models.Index(fields=["count", "changed_at"], name="history_count_changed_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.count_id} {self.action} {self.old_count} -> {self.new_count}"

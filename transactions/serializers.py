@@ -1,8 +1,11 @@
 """Wire format of monthly counts."""
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from egov_api.fields import MonthField
+
+from .models import CountAction
 
 
 class TransactionCountSerializer(serializers.Serializer):
@@ -22,3 +25,82 @@ class TransactionCountSerializer(serializers.Serializer):
         min_value=0, help_text="Number of transactions in the month, a non-negative integer."
     )
     updated_at = serializers.DateTimeField(read_only=True, help_text="When the count last changed.")
+
+
+class CountWriteSerializer(serializers.Serializer):
+    """One count as written: the body of `POST transactions/` and each row of a bulk request.
+
+    Documents the body; the rows themselves are checked together by `transactions.writes`.
+    """
+
+    service = serializers.CharField(help_text="Service code, e.g. `ssc-pension-inquiry`.")
+    channel = serializers.CharField(help_text="Channel code, e.g. `web`.")
+    period = MonthField(help_text="The month, `YYYY-MM`; not in the future.")
+    count = serializers.IntegerField(
+        min_value=0, help_text="Number of transactions in the month, a non-negative integer."
+    )
+
+
+@extend_schema_serializer(many=False)
+class CountWriteListSerializer(serializers.ListSerializer):
+    """The JSON body of a bulk request: an array of counts (row 1 is the first element).
+
+    Marked as not a list view for the schema, so its examples are shown as written (whole
+    arrays) instead of each being wrapped in one more array.
+    """
+
+    child = CountWriteSerializer()
+
+
+class CountPatchSerializer(serializers.Serializer):
+    """The body of `PATCH transactions/{id}/`: only the count can change."""
+
+    count = serializers.IntegerField(
+        min_value=0, help_text="The new number of transactions, a non-negative integer."
+    )
+
+
+class BulkReportSerializer(serializers.Serializer):
+    """What a bulk submission did."""
+
+    submission = serializers.IntegerField(help_text="Id of the submission recorded.")
+    rows = serializers.IntegerField(help_text="Rows in the request.")
+    created = serializers.IntegerField(help_text="Rows that created a count.")
+    updated = serializers.IntegerField(help_text="Rows that gave an existing count a new value.")
+    unchanged = serializers.IntegerField(help_text="Rows equal to the stored count.")
+
+
+class CountHistorySerializer(serializers.Serializer):
+    """One change of a count, as read from `CountHistory` values."""
+
+    id = serializers.IntegerField(help_text="Identifier of the history entry.")
+    count_id = serializers.IntegerField(help_text="Id of the count (it may since be deleted).")
+    service = serializers.CharField(source="service__code", help_text="Service code.")
+    channel = serializers.CharField(source="channel__code", help_text="Channel code.")
+    period = MonthField(help_text="The month, `YYYY-MM`.")
+    action = serializers.ChoiceField(
+        choices=CountAction.choices, help_text="What happened to the count."
+    )
+    old_count = serializers.IntegerField(
+        allow_null=True, help_text="The value before; null when the count was created."
+    )
+    new_count = serializers.IntegerField(
+        allow_null=True, help_text="The value after; null when the count was deleted."
+    )
+    api_key = serializers.CharField(
+        source="api_key__prefix",
+        allow_null=True,
+        help_text="Prefix (public part) of the API key that made the change, or null.",
+    )
+    api_key_name = serializers.CharField(
+        source="api_key__name", allow_null=True, help_text="Name of that API key, or null."
+    )
+    user = serializers.CharField(
+        source="user__username",
+        allow_null=True,
+        help_text="Staff user who made the change, or null.",
+    )
+    submission = serializers.IntegerField(
+        source="submission_id", allow_null=True, help_text="Id of the submission it was part of."
+    )
+    changed_at = serializers.DateTimeField(help_text="When the change was made.")
