@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -13,8 +14,13 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 # CORE
 # ------------------------------------------------------------------------------
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
-# A development key is only acceptable while DEBUG is on; production must set its own.
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="django-insecure-dev-only-key" if DEBUG else None)
+# A development key is only acceptable while DEBUG is on; production refuses to start without
+# its own.
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false.")
+    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 
 INSTALLED_APPS = [
@@ -28,12 +34,15 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_prometheus",
     "rest_framework_api_key",
     "services",
     "transactions",
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "egov_api.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -43,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "egov_api.middleware.DatabaseUnavailableMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "egov_api.urls"
@@ -80,9 +91,16 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     # A reused connection is checked first, so a restarted PostgreSQL costs no failed request.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3)
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3))
+    # A query running past this is cancelled and answered 503, instead of holding a worker.
+    options.setdefault(
+        "options", f"-c statement_timeout={env.int('DATABASE_STATEMENT_TIMEOUT_MS', default=15000)}"
     )
+# Query counts and latencies per database, for /metrics.
+DATABASES["default"]["ENGINE"] = DATABASES["default"]["ENGINE"].replace(
+    "django.db.backends.", "django_prometheus.db.backends.", 1
+)
 
 # ------------------------------------------------------------------------------
 # INTERNATIONALISATION
@@ -142,6 +160,71 @@ EGOV_BULK_MAX_ROWS = env.int("EGOV_BULK_MAX_ROWS", default=50_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("EGOV_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 
 # ------------------------------------------------------------------------------
+# CACHE, CONDITIONAL REQUESTS, THROTTLING
+# ------------------------------------------------------------------------------
+REDIS_URL = env("REDIS_URL", default="")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "egov"}
+    )
+}
+EGOV_CACHE_ALIAS = "default"
+# Computed figures are cached until the data changes (the key holds the data version).
+EGOV_CACHE_ENABLED = env("EGOV_CACHE", default="on").lower() not in ("off", "false", "0")
+EGOV_CACHE_SECONDS = env.int("EGOV_CACHE_SECONDS", default=3600)
+# Seconds a client is asked to wait (Retry-After) when the database is unavailable.
+EGOV_RETRY_AFTER_SECONDS = env.int("EGOV_RETRY_AFTER_SECONDS", default=5)
+# Widest range a statistic may span.
+EGOV_STATS_MAX_YEARS = env.int("EGOV_STATS_MAX_YEARS", default=25)
+EGOV_STATS_MAX_ROWS = env.int("EGOV_STATS_MAX_ROWS", default=10_000)
+
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
+    "egov_api.throttling.ApiKeyRateThrottle",
+    "egov_api.throttling.AnonymousRateThrottle",
+]
+# Rates per API key and per anonymous client address; empty turns a limit off.
+EGOV_THROTTLE_RATES = {
+    "key": env("EGOV_THROTTLE_KEY", default="1200/min") or None,
+    "anon": env("EGOV_THROTTLE_ANON", default="300/min") or None,
+}
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = EGOV_THROTTLE_RATES
+# Client addresses behind this many proxies come from X-Forwarded-For (0: REMOTE_ADDR).
+REST_FRAMEWORK["NUM_PROXIES"] = env.int("EGOV_NUM_PROXIES", default=0) or None
+
+# ------------------------------------------------------------------------------
+# SECURITY (production)
+# ------------------------------------------------------------------------------
+# TLS ends at the reverse proxy, which must set X-Forwarded-Proto; Django trusts that header
+# only when told so.
+if env.bool("DJANGO_BEHIND_TLS_PROXY", default=not DEBUG):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Health probes come over plain HTTP from the load balancer on the private network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+SILENCED_SYSTEM_CHECKS = [
+    # HSTS preload is a one-way commitment for the whole domain; the ministry decides it
+    # (DJANGO_HSTS_PRELOAD), not the application.
+    "security.W021",
+]
+
+# ------------------------------------------------------------------------------
+# OBSERVABILITY
+# ------------------------------------------------------------------------------
+# /metrics answers a scrape with this bearer token, or one made directly from these addresses.
+EGOV_METRICS_TOKEN = env("EGOV_METRICS_TOKEN", default="")
+EGOV_METRICS_ALLOWED_IPS = env.list("EGOV_METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+
+# ------------------------------------------------------------------------------
 # OPENAPI
 # ------------------------------------------------------------------------------
 SPECTACULAR_SETTINGS = {
@@ -170,9 +253,31 @@ SPECTACULAR_SETTINGS = {
 # ------------------------------------------------------------------------------
 # LOGGING
 # ------------------------------------------------------------------------------
+# One JSON object per line, each with the request id (EGOV_LOG_FORMAT=text for development).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "egov_api.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": env("EGOV_LOG_FORMAT", default="json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Every request is logged once, by egov.access; Django's own request log would repeat
+        # each 4xx with a stack of text.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
 }

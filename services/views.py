@@ -13,6 +13,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import viewsets
 
+from egov_api.caching import ConditionalGetMixin
 from egov_api.openapi import ProblemSerializer
 from egov_api.problems import PROBLEM_CONTENT_TYPE, ProblemError, problem
 
@@ -74,7 +75,7 @@ def write_schemas(entity, example):
     }
 
 
-class CatalogueViewSet(viewsets.ModelViewSet):
+class CatalogueViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
     """Read and write (no PUT: PATCH changes some fields) of one catalogue entity by code."""
 
     permission_classes = [CanWriteCatalogue]

@@ -6,6 +6,17 @@ from rest_framework.test import APIClient
 from tests.factories import AgencyFactory, ChannelFactory, ServiceFactory
 
 
+@pytest.fixture(autouse=True)
+def _no_cache_or_throttle(settings):
+    """Tests build data with the ORM, which does not move the data version; a cached figure
+    could then outlive it. Caching and rate limits have their own tests, which turn them on."""
+    from django.core.cache import cache
+
+    settings.EGOV_CACHE_ENABLED = False
+    settings.EGOV_THROTTLE_RATES = {"key": None, "anon": None}
+    cache.clear()
+
+
 @pytest.fixture
 def api_client():
     return APIClient()

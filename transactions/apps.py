@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class TransactionsConfig(AppConfig):
     name = "transactions"
     verbose_name = "Transactions"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -218,3 +218,34 @@ class CountHistory(models.Model):
 
     def __str__(self):
         return f"{self.count_id} {self.action} {self.old_count} -> {self.new_count}"
+
+
+class DataVersion(models.Model):
+    """A single row: a number every write bumps, and when it last did.
+
+    ETags and the statistics cache are derived from it, so a read can tell in one cheap query
+    whether anything changed, in every process at once.
+    """
+
+    version = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    SINGLETON = 1
+
+    def __str__(self):
+        return f"data version {self.version} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+    @classmethod
+    def current(cls) -> tuple[int, datetime.datetime]:
+        """Return `(version, changed_at)`."""
+        row = cls.objects.filter(pk=cls.SINGLETON).values_list("version", "changed_at").first()
+        return row or (0, datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
+
+    @classmethod
+    def bump(cls) -> None:
+        """Record that the data changed; call inside the writing transaction."""
+        changed = cls.objects.filter(pk=cls.SINGLETON).update(
+            version=F("version") + 1, changed_at=timezone.now()
+        )
+        if not changed:
+            cls.objects.get_or_create(pk=cls.SINGLETON, defaults={"version": 1})

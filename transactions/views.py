@@ -6,6 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
+from egov_api.caching import ConditionalGetMixin
 from egov_api.problems import PROBLEM_CONTENT_TYPE
 from services.parsers import JSONParser
 from services.permissions import CanWriteCounts
@@ -105,7 +106,7 @@ HISTORY_FIELDS = (
     ),
 )
 class TransactionCountViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    ConditionalGetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     """How many transactions each service had on each channel, per month."""
 

@@ -4,6 +4,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from egov_api.caching import ConditionalGetMixin
+
 from . import examples
 from .filters import filter_parameters, narrow_counts, required_range
 from .params import (
@@ -39,7 +41,13 @@ from .serializers import (
 TAGS = ["stats"]
 
 
-class TotalsView(APIView):
+class StatsView(ConditionalGetMixin, APIView):
+    """A computed figure: ETag on every answer, cached until the data changes."""
+
+    cache_results = True
+
+
+class TotalsView(StatsView):
     """Electronic, traditional and all transactions, grouped by any keys."""
 
     @extend_schema(
@@ -66,7 +74,7 @@ class TotalsView(APIView):
         return Response(TotalsRowSerializer(rows, many=True).data)
 
 
-class GrowthView(APIView):
+class GrowthView(StatsView):
     """Growth of transactions against a year before or the previous month."""
 
     @extend_schema(
@@ -90,7 +98,7 @@ class GrowthView(APIView):
         return Response(GrowthRowSerializer(rows, many=True).data)
 
 
-class TimeseriesView(APIView):
+class TimeseriesView(StatsView):
     """Transactions per month, quarter or year, with no holes."""
 
     @extend_schema(
@@ -119,7 +127,7 @@ class TimeseriesView(APIView):
         return Response(TimeseriesPointSerializer(points, many=True).data)
 
 
-class RankingsView(APIView):
+class RankingsView(StatsView):
     """Agencies, services, channels or sectors ranked by a metric."""
 
     @extend_schema(
@@ -148,7 +156,7 @@ class RankingsView(APIView):
         return Response(RankingRowSerializer(rows, many=True).data)
 
 
-class ServiceCountsView(APIView):
+class ServiceCountsView(StatsView):
     """How many services were electronic, at a month and at the month compared with."""
 
     @extend_schema(
@@ -174,7 +182,7 @@ class ServiceCountsView(APIView):
         return Response(ServiceCountRowSerializer(figures, many=True).data)
 
 
-class SummaryView(APIView):
+class SummaryView(StatsView):
     """Every figure of a month, as the press report states them."""
 
     @extend_schema(

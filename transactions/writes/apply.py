@@ -18,7 +18,7 @@ from egov_api.problems import ProblemError
 from services.models import ApiKey
 from services.permissions import request_api_key
 
-from ..models import CountAction, Submission, SubmissionSource
+from ..models import CountAction, DataVersion, Submission, SubmissionSource
 from . import sql
 from .checks import Catalogue, check_rows
 from .rows import RawRow
@@ -180,7 +180,11 @@ def record_submission(writer: Writer, *, source, note, now, **counts) -> Submiss
 
 
 def write_history(entries, *, writer: Writer, submission: Submission, now) -> None:
-    """Insert the history entries of a submission in one statement."""
+    """Insert the history entries of a submission in one statement; mark the data changed.
+
+    Every count write ends here, inside its transaction, so the data version moves with it.
+    """
+    DataVersion.bump()
     sql.insert_history(
         entries,
         api_key_id=writer.api_key.pk if writer.api_key else None,

@@ -16,7 +16,7 @@ from transactions.demo.catalogue import (
 )
 from transactions.demo.counts import generate_counts
 from transactions.demo.service_specs import ServiceSpec, build_services
-from transactions.models import TransactionCount
+from transactions.models import DataVersion, TransactionCount
 
 # Fixed seeds: the demo data is the same on every run and every machine.
 SERVICE_SEED = 437
@@ -175,6 +175,8 @@ class Command(BaseCommand):
             channel_ids = load_channels()
             service_ids = load_services(specs, agency_ids, channel_ids)
             written, unchanged = load_counts(counts, service_ids, channel_ids)
+            # Bulk upserts send no signals: tell readers and caches the data changed.
+            DataVersion.bump()
         elapsed = time.monotonic() - started
         if options["verbosity"] < 1:
             return

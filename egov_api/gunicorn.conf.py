@@ -1,0 +1,39 @@
+"""gunicorn settings for production: `gunicorn -c egov_api/gunicorn.conf.py egov_api.wsgi`.
+
+Every value can be overridden with the environment variable named beside it.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# A request that outlives this is killed; statement_timeout should fire well before it.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "20"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Recycle workers now and then so a slow leak cannot grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "500"))
+# The app writes one JSON access line per request itself, with the request id.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Metrics from every worker in one scrape: prometheus_client's multiprocess mode.
+prometheus_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+
+
+def on_starting(server):
+    if prometheus_dir:
+        os.makedirs(prometheus_dir, exist_ok=True)
+        for name in os.listdir(prometheus_dir):
+            os.remove(os.path.join(prometheus_dir, name))
+
+
+def child_exit(server, worker):
+    if prometheus_dir:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

@@ -1,0 +1,92 @@
+"""Request-level middleware: request ids, access log lines, and database outages as 503."""
+
+import logging
+import re
+import time
+import uuid
+
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, OperationalError
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+
+from .logs import request_id_var
+from .problems import PROBLEM_CONTENT_TYPE, problem
+
+access_logger = logging.getLogger("egov.access")
+logger = logging.getLogger("egov")
+
+# An id from the client is echoed only when it is short and plain, so it cannot forge log lines.
+REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+class RequestIdMiddleware:
+    """Accepts `X-Request-ID` or makes one, logs the request, and echoes the id back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        request.request_id = request_id
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id
+            access_logger.info(
+                "%s %s %s",
+                request.method,
+                request.path,
+                response.status_code,
+                extra={
+                    "method": request.method,
+                    "path": request.path,
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+            )
+            return response
+        finally:
+            request_id_var.reset(token)
+
+
+def database_unavailable_response():
+    """Return the 503 problem answered while the database is down or a query timed out."""
+    retry_after = str(settings.EGOV_RETRY_AFTER_SECONDS)
+    response = JsonResponse(
+        problem(
+            503,
+            detail=_("The database is unavailable or the query took too long. Retry later."),
+            code="service_unavailable",
+        ),
+        status=503,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Retry-After"] = retry_after
+    return response
+
+
+def is_database_outage(exc):
+    """True for errors that mean "the database cannot answer now", not a bug in a query."""
+    return isinstance(exc, (OperationalError, InterfaceError)) or (
+        isinstance(exc, DatabaseError) and "statement timeout" in str(exc)
+    )
+
+
+class DatabaseUnavailableMiddleware:
+    """Turns a lost or refused database connection (or a statement timeout) into a 503."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if is_database_outage(exception):
+            logger.warning("database unavailable: %s", type(exception).__name__)
+            return database_unavailable_response()
+        return None
