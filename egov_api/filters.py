@@ -10,6 +10,7 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
@@ -20,13 +21,13 @@ def parse_month(value: str) -> datetime.date:
     match = MONTH_RE.match(value or "")
     if not match:
         raise ValidationError(
-            "Enter a month as YYYY-MM (e.g. 2022-01); got %(value)r.",
+            _("Enter a month as YYYY-MM (e.g. 2022-01); got %(value)r."),
             code="invalid_month",
             params={"value": value},
         )
     year, month = int(match[1]), int(match[2])
     if year < 1900:
-        raise ValidationError("Months before 1900-01 are not accepted.", code="invalid_month")
+        raise ValidationError(_("Months before 1900-01 are not accepted."), code="invalid_month")
     return datetime.date(year, month, 1)
 
 
@@ -59,7 +60,7 @@ class StrictBooleanField(forms.CharField):
             return True
         if lowered in self.FALSE:
             return False
-        raise ValidationError("Enter true or false; got %(value)r.", params={"value": value})
+        raise ValidationError(_("Enter true or false; got %(value)r."), params={"value": value})
 
 
 class StrictBooleanFilter(django_filters.BooleanFilter):
@@ -79,17 +80,17 @@ class CodeListField(forms.CharField):
             return None
         codes = list(dict.fromkeys(code.strip() for code in value.split(",") if code.strip()))
         if not codes:
-            raise ValidationError("Enter at least one code.")
+            raise ValidationError(_("Enter at least one code."))
         malformed = [code for code in codes if not CODE_RE.match(code)]
         if malformed:
             raise ValidationError(
-                "Malformed code(s): %(codes)s.", params={"codes": ", ".join(malformed[:10])}
+                _("Malformed code(s): %(codes)s."), params={"codes": ", ".join(malformed[:10])}
             )
         found = dict(self.model.objects.filter(code__in=codes).values_list("code", "pk"))
         unknown = [code for code in codes if code not in found]
         if unknown:
             raise ValidationError(
-                "Unknown %(model)s code(s): %(codes)s.",
+                _("Unknown %(model)s code(s): %(codes)s."),
                 code="unknown_code",
                 params={
                     "model": self.model._meta.verbose_name,
@@ -139,7 +140,7 @@ class MonthRangeForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("period_from"), cleaned.get("period_to")
         if start and end and start > end:
-            self.add_error("period_to", "period_to must not be before period_from.")
+            self.add_error("period_to", _("period_to must not be before period_from."))
         return cleaned
 
 

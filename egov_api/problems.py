@@ -9,7 +9,7 @@ from http import HTTPStatus
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -128,6 +128,9 @@ def exception_handler(exc, context):
             else _("Invalid input.")
         )
         body = problem(status.HTTP_400_BAD_REQUEST, detail=detail, code="invalid", errors=errors)
+    elif isinstance(exc, Http404):
+        # Django's own message names the model in English only.
+        body = problem(404, detail=_("Nothing has this code or id."), code="not_found")
     else:
         detail = getattr(exc, "detail", response.data.get("detail", ""))
         code = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
