@@ -4,12 +4,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .filters import parse_month
+from .filters import MONTH_PATTERN, parse_month
 
 
-@extend_schema_field(
-    {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$", "example": "2022-01"}
-)
+@extend_schema_field({"type": "string", "pattern": MONTH_PATTERN, "example": "2022-01"})
 class MonthField(serializers.Field):
     """A month on the wire as `YYYY-MM`; in the database, the first day of that month."""
 

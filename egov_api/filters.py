@@ -12,23 +12,24 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+# A month from 1900-01 on, written YYYY-MM.
+MONTH_PATTERN = r"^(19\d{2}|[2-9]\d{3})-(0[1-9]|1[0-2])$"
+MONTH_RE = re.compile(MONTH_PATTERN)
 CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
+CODE_LIST_PATTERN = r"^[-a-zA-Z0-9_]+(,[-a-zA-Z0-9_]+)*$"
 
 
 def parse_month(value: str) -> datetime.date:
-    """Return the first day of the month written `YYYY-MM`; raise ValidationError otherwise."""
+    """Return the first day of the month written `YYYY-MM` (1900-01 or later); raise
+    ValidationError otherwise."""
     match = MONTH_RE.match(value or "")
     if not match:
         raise ValidationError(
-            _("Enter a month as YYYY-MM (e.g. 2022-01); got %(value)r."),
+            _("Enter a month from 1900-01 on as YYYY-MM (e.g. 2022-01); got %(value)r."),
             code="invalid_month",
             params={"value": value},
         )
-    year, month = int(match[1]), int(match[2])
-    if year < 1900:
-        raise ValidationError(_("Months before 1900-01 are not accepted."), code="invalid_month")
-    return datetime.date(year, month, 1)
+    return datetime.date(int(match[1]), int(match[2]), 1)
 
 
 class MonthField(forms.CharField):

@@ -102,7 +102,8 @@ class AutoSchema(BaseAutoSchema):
             statuses |= {401, 403}
         if self.method in ("POST", "PUT", "PATCH"):
             statuses |= {413, 415}
-        if "{" in self.path:
+        # Detail pages: no such code or id; lists: a page past the last.
+        if "{" in self.path or self._is_list_view():
             statuses.add(404)
         return sorted(statuses)
 

@@ -247,6 +247,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "egov_api.schema.copy_parameter_descriptions",
+        "egov_api.schema.constrain_query_parameters",
     ],
 }
 

@@ -123,7 +123,7 @@ def test_arabic_400_messages_name_the_field_in_arabic(api_client, small_catalogu
         api_client.get("/api/v1/transactions/?period_from=2022-13", HTTP_ACCEPT_LANGUAGE="ar"), 400
     )
     assert body["errors"][0]["field"] == "period_from"
-    assert body["errors"][0]["message"].startswith("أدخل الشهر")
+    assert body["errors"][0]["message"].startswith("أدخل شهراً")
 
 
 def test_arabic_403(ssc_client):

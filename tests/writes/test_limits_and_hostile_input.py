@@ -228,3 +228,17 @@ def test_quotes_and_sql_in_names_are_stored_verbatim(ministry_client):
     assert response.status_code == 201
     assert ministry_client.get("/api/v1/agencies/mot/").json()["name_en"] == name
     assert Agency.objects.count() == 3
+
+
+@pytest.mark.parametrize("field", ["service", "channel", "period", "count"])
+@pytest.mark.parametrize("value", [{}, [], {"code": "web"}, ["web"], None, True])
+def test_values_of_the_wrong_json_type_answer_400(ssc_client, field, value):
+    row = {**ROW, field: value}
+
+    single = ssc_client.post(LIST_URL, row, format="json")
+    bulk = post_json(ssc_client, [row])
+
+    assert single.status_code == 400, single.content
+    assert bulk.status_code == 400, bulk.content
+    assert bulk.json()["errors"][0]["row"] == 1
+    assert not TransactionCount.objects.exists()

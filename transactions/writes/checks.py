@@ -64,8 +64,8 @@ class Catalogue:
         two submissions never wait on each other crosswise): writers of the same services take
         turns, which keeps each submission whole and its history exact.
         """
-        service_codes = _wellformed({row.service for row in rows})
-        channel_codes = _wellformed({row.channel for row in rows})
+        service_codes = _wellformed(row.service for row in rows)
+        channel_codes = _wellformed(row.channel for row in rows)
         services = Service.objects.filter(code__in=sql.text_values(service_codes)).order_by("id")
         if lock and connection.features.has_select_for_update:
             services = services.select_for_update(no_key=True)
@@ -89,7 +89,9 @@ class Catalogue:
 
 
 def _wellformed(values) -> list[str]:
-    return sorted(value for value in values if _is_code(value))
+    """Return the distinct well-formed codes among `values`, sorted; values of any JSON type
+    (objects, lists) are skipped here and reported by the row checks."""
+    return sorted({value for value in values if _is_code(value)})
 
 
 def _is_code(value) -> bool:

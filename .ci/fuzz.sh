@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Schema fuzzing: schemathesis against a real server (gunicorn, PostgreSQL, production
+# settings), read endpoints anonymously and write endpoints with an agency key.
+# Usage: .ci/fuzz.sh DATABASE_URL [SECONDS_PER_RUN]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+database_url="$1"
+budget="${2:-90}"
+bin=.venv/bin
+port=$($bin/python -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
+
+export DATABASE_URL="$database_url"
+export DJANGO_DEBUG=false
+export DJANGO_SECRET_KEY="fuzz-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export DJANGO_ALLOWED_HOSTS=127.0.0.1
+export DJANGO_SECURE_SSL_REDIRECT=false
+export DJANGO_BEHIND_TLS_PROXY=false
+# The fuzzer is one client sending thousands of requests: rate limits would answer most of them.
+export EGOV_THROTTLE_ANON="" EGOV_THROTTLE_KEY=""
+export EGOV_LOG_FORMAT=text DJANGO_LOG_LEVEL=WARNING
+
+$bin/python manage.py migrate --noinput >/dev/null
+$bin/python manage.py seed_demo --verbosity 0
+key=$($bin/python manage.py create_api_key --agency ssc --name fuzzing | tail -n 1)
+
+$bin/gunicorn -c egov_api/gunicorn.conf.py --bind "127.0.0.1:$port" --workers 2 \
+  egov_api.wsgi >/tmp/egov-fuzz-server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+  sleep 0.2
+done
+
+schema="http://127.0.0.1:$port/api/schema/"
+common=(--checks all --phases examples,coverage,fuzzing --max-time "$budget"
+  --request-timeout 20 --workers 2 --suppress-health-check all)
+
+status=0
+echo "--- read endpoints, anonymous"
+$bin/schemathesis --config-file .ci/schemathesis.toml run "$schema" "${common[@]}" --include-method GET || status=1
+
+echo "--- write endpoints, agency key"
+$bin/schemathesis --config-file .ci/schemathesis.toml run "$schema" "${common[@]}" \
+  --include-path-regex '^/api/v1/transactions/' --exclude-method GET \
+  -H "Authorization: Api-Key $key" || status=1
+exit $status
