@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test lint format migrate seed schema bench clean
+.PHONY: run test lint format migrate seed schema bench serve fuzz messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,21 @@ format: $(VENV)/.dev
 
 schema: $(VENV)/.runtime
 	$(BIN)/python manage.py spectacular --validate --fail-on-warn --file schema.yml
+
+# Production server: gunicorn with egov_api/gunicorn.conf.py (settings from the environment;
+# DJANGO_DEBUG=false needs DJANGO_SECRET_KEY). Static files are collected for whitenoise.
+serve: migrate
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn -c egov_api/gunicorn.conf.py egov_api.wsgi
+
+# Schema fuzzing against a live server: DATABASE_URL must name a PostgreSQL database to use.
+fuzz: $(VENV)/.dev
+	.ci/fuzz.sh "$(DATABASE_URL)" $(or $(SECONDS),60)
+
+# Arabic messages: extract, then compile (needs GNU gettext).
+messages: $(VENV)/.dev
+	$(BIN)/python manage.py makemessages -l ar --ignore=.venv --ignore=bench --ignore=tests --no-location
+	$(BIN)/python manage.py compilemessages -l ar
 
 # Benchmark against PostgreSQL: SCALE=tiny|national|stress (default national).
 bench: $(VENV)/.dev

@@ -27,10 +27,17 @@ $bin/gunicorn -c egov_api/gunicorn.conf.py --bind "127.0.0.1:$port" --workers 2 
   egov_api.wsgi >/tmp/egov-fuzz-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do
-  curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
-  sleep 0.2
-done
+$bin/python - "$port" <<'PY'
+import sys, time, urllib.request
+for _ in range(100):
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/healthz", timeout=2)
+        break
+    except OSError:
+        time.sleep(0.2)
+else:
+    sys.exit("the server did not start")
+PY
 
 schema="http://127.0.0.1:$port/api/schema/"
 common=(--checks all --phases examples,coverage,fuzzing --max-time "$budget"
