@@ -105,15 +105,16 @@ def production_env(database_url, **extra):
     return env
 
 
-def manage(env, *args):
+def manage(env, *args, check=True, timeout=300):
+    """Run a management command in a fresh process with `env`; return the finished process."""
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
         env=env,
-        check=True,
+        check=check,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
     )
 
 

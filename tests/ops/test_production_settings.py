@@ -3,18 +3,11 @@
 import subprocess
 import sys
 
-from tests.ops.servers import PROJECT, production_env
+from tests.ops.servers import PROJECT, manage, production_env
 
 
 def run_manage(env, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return manage(env, *args, check=False, timeout=120)
 
 
 def test_production_refuses_to_start_without_a_secret_key():
