@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from egov_api.caching import ConditionalGetMixin
@@ -110,9 +111,8 @@ class TransactionCountViewSet(
 ):
     """How many transactions each service had on each channel, per month."""
 
-    queryset = TransactionCount.objects.for_api().order_by(
-        "period", "service_id", "channel_id", "id"
-    )
+    # The counts alone: filtered and counted as they are, read through `for_api()`.
+    queryset = TransactionCount.objects.order_by("period", "service_id", "channel_id", "id")
     serializer_class = TransactionCountSerializer
     filterset_class = TransactionCountFilterSet
     permission_classes = [CanWriteCounts]
@@ -120,6 +120,21 @@ class TransactionCountViewSet(
     lookup_url_kwarg = "id"
     lookup_value_regex = r"\d+"
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def list(self, request, *args, **kwargs):
+        counts = self.filter_queryset(self.get_queryset())
+        # The total is counted over the counts alone: the joins that fetch the codes shown on
+        # the page would only slow the COUNT down.
+        rows = self.paginator.paginate_queryset(
+            counts.for_api(), request, view=self, count_source=counts
+        )
+        return self.get_paginated_response(self.get_serializer(rows, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        counts = self.filter_queryset(self.get_queryset()).for_api()
+        row = get_object_or_404(counts, pk=count_id_of(kwargs))
+        self.check_object_permissions(request, row)
+        return Response(self.get_serializer(row).data)
 
     def create(self, request, *args, **kwargs):
         report = submit_count(request.data, writer=Writer.from_request(request))
