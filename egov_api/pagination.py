@@ -5,7 +5,9 @@ import functools
 from django.conf import settings
 from django.core import paginator
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
+from rest_framework.exceptions import ValidationError
 
 
 class Paginator(paginator.Paginator):
@@ -71,6 +73,27 @@ class PageNumberPagination(pagination.PageNumberPagination):
     @property
     def max_page_size(self):
         return settings.EGOV_MAX_PAGE_SIZE
+
+    def get_page_size(self, request):
+        """Return the page size asked for, capped at the maximum; 400 for a value that is not
+        a whole number of at least 1 (DRF would silently fall back to the default)."""
+        value = request.query_params.get(self.page_size_query_param)
+        if value is None or value == "":
+            return self.page_size
+        if not value.isascii() or not value.isdigit() or int(value) < 1:
+            raise ValidationError(
+                {self.page_size_query_param: [_("Enter a whole number of rows, 1 or more.")]}
+            )
+        return min(int(value), self.max_page_size)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+        return parameters
 
     def paginate_queryset(self, queryset, request, view=None, *, count_source=None):
         """Return the rows of the requested page, as DRF does.

@@ -177,3 +177,11 @@ class TestPaginator:
         paginator = Paginator(TransactionCount.objects.order_by("id"), 10, orphans=5)
 
         assert (paginator.num_pages, len(paginator.page(2))) == (2, 15)
+
+
+@pytest.mark.parametrize("page_size", ["0", "-5", "abc", "null", "1.5", "١٠"])
+def test_a_page_size_that_is_not_a_whole_number_of_rows_answers_400(api_client, db, page_size):
+    response = api_client.get("/api/v1/transactions/", {"page_size": page_size})
+
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == ["page_size"]
