@@ -20,7 +20,7 @@ import psycopg
 from psycopg import sql
 
 from . import measure, report
-from .generate import dataset_is_current, generate
+from .generate import dataset_is_current, ensure_rollups, generate
 from .queries import stats_cases
 from .scales import SCALES
 from .server import PROJECT, Gunicorn, ServerError
@@ -54,6 +54,8 @@ def app_env(url: str) -> dict:
         "DATABASE_URL": url,
         # Every request must reach the database: a cached answer would measure the cache.
         "EGOV_CACHE": "off",
+        # Plain HTTP on loopback: production's redirect to HTTPS would answer every request 301.
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_LOG_LEVEL": "WARNING",
     }
 
@@ -111,6 +113,8 @@ def main(argv=None) -> int:
             ).fetchone()
             dataset = {"counts": counts, "services": services, "reused_from": when}
             step(f"reusing {counts:,} counts generated {when:%Y-%m-%d %H:%M}")
+            if ensure_rollups(conn):
+                step("monthly roll-ups differed from the counts: rebuilt them")
         dataset |= {"first_month": scale.first_month, "last_month": scale.last_month}
 
         year, period = scale.last_month.year, scale.last_month

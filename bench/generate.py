@@ -90,6 +90,13 @@ SECTORS = [
 SEASON = [1.18, 1.02, 1.05, 0.98, 0.95, 0.92, 0.85, 0.88, 1.02, 1.04, 1.0, 1.06]
 
 COUNTS = "transactions_transactioncount"
+# The monthly roll-ups the statistics read, and the columns each sums the counts by. They
+# refer to agencies and channels: the TRUNCATE ... CASCADE below empties them too.
+ROLLUPS = {
+    "transactions_monthlyrollup": ("c.period", "s.agency_id", "s.sector", "c.channel_id"),
+    "transactions_monthlyagencyrollup": ("c.period", "s.agency_id", "c.channel_id"),
+    "transactions_monthlysectorrollup": ("c.period", "s.sector", "c.channel_id"),
+}
 TABLES = f"services_agency, services_channel, services_service, services_service_channels, {COUNTS}"
 MARKER_DDL = """
 CREATE TABLE IF NOT EXISTS bench_dataset (
@@ -116,6 +123,54 @@ def dataset_is_current(conn: psycopg.Connection, scale: Scale) -> bool:
     counts = conn.execute("SELECT count(*) FROM transactions_transactioncount").fetchone()[0]
     services = conn.execute("SELECT count(*) FROM services_service").fetchone()[0]
     return (counts, services) == marker
+
+
+def grouped_counts(keys: tuple[str, ...]) -> str:
+    """Return the SELECT summing the counts by `keys`: each key, the sum, the number."""
+    columns = ", ".join(keys)
+    return f"""SELECT {columns}, SUM(c.count), COUNT(*)
+        FROM {COUNTS} c JOIN services_service s ON s.id = c.service_id GROUP BY {columns}"""
+
+
+def fill_rollups(conn: psycopg.Connection) -> None:
+    """Replace the monthly roll-ups with the sums of the counts, in the caller's transaction,
+    as `manage.py rebuild_rollups` does: whatever writes counts around the API, COPY
+    included, must refresh them."""
+    for table, keys in ROLLUPS.items():
+        conn.execute(f"DELETE FROM {table}")
+        columns = ", ".join(key.split(".")[1] for key in keys)
+        conn.execute(
+            f'INSERT INTO {table} ({columns}, count, "rows") {grouped_counts(keys)}'
+            f" ORDER BY {columns}"
+        )
+
+
+def ensure_rollups(conn: psycopg.Connection) -> bool:
+    """Rebuild the monthly roll-ups unless they equal the counts; return True if it did.
+
+    A data set generated before the roll-ups existed, or a run interrupted between a bulk
+    submission and the COPY that restores its rows, leaves them behind the counts.
+    """
+    differ = []
+    for table, keys in ROLLUPS.items():
+        columns = ", ".join(key.split(".")[1] for key in keys)
+        stored = f'SELECT {columns}, count, "rows" FROM {table}'
+        differ.append(
+            f"""EXISTS ({stored} EXCEPT SELECT * FROM {table}_sums)
+             OR EXISTS (SELECT * FROM {table}_sums EXCEPT {stored})"""
+        )
+    sums = ", ".join(
+        f"{table}_sums AS MATERIALIZED ({grouped_counts(keys)})" for table, keys in ROLLUPS.items()
+    )
+    if not conn.execute(f"WITH {sums} SELECT {' OR '.join(differ)}").fetchone()[0]:
+        return False
+    with conn.transaction():
+        # Writes wait; reads see the previous rows until the commit.
+        conn.execute(f"LOCK TABLE {', '.join(ROLLUPS)} IN EXCLUSIVE MODE")
+        fill_rollups(conn)
+    for table in ROLLUPS:
+        conn.execute(f"VACUUM (ANALYZE) {table}")
+    return True
 
 
 def month_date(first: datetime.date, index: int) -> datetime.date:
@@ -307,6 +362,7 @@ def generate(conn: psycopg.Connection, scale: Scale) -> dict:
             for row in count_rows(scale, services, rng):
                 copy.write_row(row)
                 rows += 1
+        fill_rollups(conn)
         seconds = time.perf_counter() - started
         cur.execute(
             "INSERT INTO bench_dataset VALUES (%s, %s, %s, %s, now(), %s)",
@@ -315,6 +371,8 @@ def generate(conn: psycopg.Connection, scale: Scale) -> dict:
     load_seconds = time.perf_counter() - started
     # Fresh statistics and a visibility map, as a database that has been running would have.
     conn.execute(f"VACUUM (ANALYZE) {COUNTS}")
+    for table in ROLLUPS:
+        conn.execute(f"VACUUM (ANALYZE) {table}")
     conn.execute("ANALYZE")
     total_seconds = time.perf_counter() - started
     return {

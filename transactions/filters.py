@@ -1,4 +1,5 @@
-"""FilterSets over monthly counts: the shared filters of lists and statistics."""
+"""FilterSets over monthly counts and their roll-ups: the shared filters of lists and
+statistics."""
 
 import django_filters
 
@@ -13,56 +14,100 @@ from egov_api.filters import (
 )
 from services.models import Agency, Channel, Sector, Service
 
-from .models import TransactionCount
+from .models import MonthlyAgencyRollup, MonthlyRollup, MonthlySectorRollup, TransactionCount
 
 
-class CountFilterSet(django_filters.FilterSet):
-    """The shared filters: the same names and meaning on `transactions/` and on `stats/`."""
+def shared_filters(*, agency: str | None, sector: str | None, service: str | None) -> type:
+    """Return a FilterSet base class declaring the shared filters, reading the agency, the
+    sector and the service at the given paths; a filter whose path is None is left out.
 
-    agency = CodeInFilter(
-        model=Agency,
-        field_name="service__agency",
-        help_text="Agency code, or a comma-separated list of codes (e.g. `ssc,gam`).",
-    )
-    service = CodeInFilter(
-        model=Service,
-        field_name="service",
-        help_text="Service code, or a comma-separated list of codes.",
-    )
-    channel = CodeInFilter(
+    Declared once for every table they narrow, so that names, validation and help texts are
+    the same everywhere.
+    """
+    filters: dict[str, django_filters.Filter] = {}
+    if agency is not None:
+        filters["agency"] = CodeInFilter(
+            model=Agency,
+            field_name=agency,
+            help_text="Agency code, or a comma-separated list of codes (e.g. `ssc,gam`).",
+        )
+    if service is not None:
+        filters["service"] = CodeInFilter(
+            model=Service,
+            field_name=service,
+            help_text="Service code, or a comma-separated list of codes.",
+        )
+    filters["channel"] = CodeInFilter(
         model=Channel,
         field_name="channel",
         help_text="Channel code, or a comma-separated list of codes (e.g. `web,mobile`).",
     )
-    sector = ChoiceInFilter(
-        field_name="service__sector",
-        lookup_expr="in",
-        choices=Sector.choices,
-        help_text="Sector of the service, or a comma-separated list of sectors.",
-    )
-    electronic = StrictBooleanFilter(
-        field_name="channel__is_electronic",
-        lookup_expr="exact",
-        help_text="`true`: electronic channels only; `false`: traditional channels only.",
-    )
-    period_from = MonthFilter(
-        field_name="period",
-        lookup_expr="gte",
-        help_text="First month of the range, `YYYY-MM`, inclusive.",
-    )
-    period_to = MonthFilter(
-        field_name="period",
-        lookup_expr="lte",
-        help_text="Last month of the range, `YYYY-MM`, inclusive.",
-    )
-    year = YearFilter(
-        field_name="period",
-        lookup_expr="year",
-        help_text="Calendar year of the month, e.g. `2022`.",
-    )
+    if sector is not None:
+        filters["sector"] = ChoiceInFilter(
+            field_name=sector,
+            lookup_expr="in",
+            choices=Sector.choices,
+            help_text="Sector of the service, or a comma-separated list of sectors.",
+        )
+    filters |= {
+        "electronic": StrictBooleanFilter(
+            field_name="channel__is_electronic",
+            lookup_expr="exact",
+            help_text="`true`: electronic channels only; `false`: traditional channels only.",
+        ),
+        "period_from": MonthFilter(
+            field_name="period",
+            lookup_expr="gte",
+            help_text="First month of the range, `YYYY-MM`, inclusive.",
+        ),
+        "period_to": MonthFilter(
+            field_name="period",
+            lookup_expr="lte",
+            help_text="Last month of the range, `YYYY-MM`, inclusive.",
+        ),
+        "year": YearFilter(
+            field_name="period",
+            lookup_expr="year",
+            help_text="Calendar year of the month, e.g. `2022`.",
+        ),
+    }
+    return type("SharedFilters", (django_filters.FilterSet,), {"__module__": __name__, **filters})
+
+
+class CountFilterSet(
+    shared_filters(agency="service__agency", sector="service__sector", service="service")
+):
+    """The shared filters: the same names and meaning on `transactions/` and on `stats/`."""
 
     class Meta:
         model = TransactionCount
+        fields = []
+        form = MonthRangeForm
+
+
+class RollupFilterSet(shared_filters(agency="agency", sector="sector", service=None)):
+    """The shared filters over the roll-ups by agency and sector: all but `service`."""
+
+    class Meta:
+        model = MonthlyRollup
+        fields = []
+        form = MonthRangeForm
+
+
+class AgencyRollupFilterSet(shared_filters(agency="agency", sector=None, service=None)):
+    """The shared filters over the roll-ups by agency: all but `service` and `sector`."""
+
+    class Meta:
+        model = MonthlyAgencyRollup
+        fields = []
+        form = MonthRangeForm
+
+
+class SectorRollupFilterSet(shared_filters(agency=None, sector="sector", service=None)):
+    """The shared filters over the roll-ups by sector: all but `service` and `agency`."""
+
+    class Meta:
+        model = MonthlySectorRollup
         fields = []
         form = MonthRangeForm
 

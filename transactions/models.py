@@ -1,14 +1,15 @@
 """Monthly transaction counts: how many times a service was used on a channel in a month."""
 
 import datetime
+import functools
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import BigIntegerField, F, Q, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
-from services.models import Channel, Service
+from services.models import Agency, Channel, Sector, Service
 
 ELECTRONIC = Q(channel__is_electronic=True)
 TRADITIONAL = Q(channel__is_electronic=False)
@@ -24,7 +25,9 @@ def sum_of_counts(condition: Q | None = None):
     return Cast(Coalesce(total, Value(0)), output_field=BigIntegerField())
 
 
-class CountQuerySet(models.QuerySet):
+class MonthlySumsQuerySet(models.QuerySet):
+    """Monthly figures of services on channels: the counts, or their monthly roll-ups."""
+
     def in_period(self, start: datetime.date | None = None, end: datetime.date | None = None):
         """Return the counts of the months from `start` to `end`, both inclusive (None: open)."""
         queryset = self
@@ -64,6 +67,18 @@ class CountQuerySet(models.QuerySet):
         """Return one row per distinct combination of `keys` (alias -> expression), each with
         the keys and its `electronic`, `traditional` and `total` sums, ordered by the keys."""
         return self.values(**keys).annotate(**self.channel_sums()).order_by(*keys)
+
+
+class CountQuerySet(MonthlySumsQuerySet):
+    def delete(self):
+        """Delete the counts and take them out of the monthly roll-ups, in one transaction;
+        return what `QuerySet.delete()` returns."""
+        from .rollups import remove_counts  # rollups imports this module
+
+        return remove_counts(self, super().delete)
+
+    delete.alters_data = True
+    delete.queryset_only = True
 
     def for_api(self):
         """Return dicts holding exactly the columns the API shows, related codes included.
@@ -126,6 +141,22 @@ class TransactionCount(models.Model):
 
     def __str__(self):
         return f"{self.service_id}/{self.channel_id}/{self.period:%Y-%m}: {self.count}"
+
+    # The write path (`transactions.writes`) writes counts with SQL of its own; these keep the
+    # monthly roll-ups right when a count is saved or deleted through the ORM instead.
+    def save(self, *args, **kwargs):
+        from . import rollups  # rollups imports this module
+
+        with transaction.atomic():
+            before = rollups.stored_count(self.pk)
+            super().save(*args, **kwargs)
+            rollups.apply_deltas(rollups.count_moves(before, rollups.stored_count(self.pk)))
+
+    def delete(self, *args, **kwargs):
+        from .rollups import remove_counts  # rollups imports this module
+
+        counts = type(self).objects.filter(pk=self.pk)
+        return remove_counts(counts, functools.partial(super().delete, *args, **kwargs))
 
 
 class SubmissionSource(models.TextChoices):
@@ -249,3 +280,91 @@ class DataVersion(models.Model):
         )
         if not changed:
             cls.objects.get_or_create(pk=cls.SINGLETON, defaults={"version": 1})
+
+
+class Rollup(models.Model):
+    """Counts of one month and channel summed over many services: one row per group that has
+    at least one count (whose sum may be 0).
+
+    The statistics read roll-ups whenever a figure needs nothing at service level.
+    `transactions.rollups` keeps them equal to a GROUP BY over the counts, in the transaction
+    of every write.
+    """
+
+    period = models.DateField(help_text="The month, stored as its first day.")
+    # Indexed by the unique constraint and the indexes of each roll-up, which lead with it.
+    channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="+", db_index=False)
+    count = models.BigIntegerField(help_text="Sum of the counts.")
+    rows = models.IntegerField(help_text="Number of counts summed.")
+
+    objects = MonthlySumsQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class MonthlyRollup(Rollup):
+    """The counts of one month, agency, sector and channel, summed."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", db_index=False)
+    sector = models.CharField(max_length=32, choices=Sector.choices)
+
+    class Meta:
+        verbose_name = "monthly roll-up by agency and sector"
+        verbose_name_plural = "monthly roll-ups by agency and sector"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "agency", "sector", "channel"], name="rollup_unique_key"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "period"], name="rollup_agency_period_idx"),
+            models.Index(fields=["sector", "period"], name="rollup_sector_period_idx"),
+            models.Index(fields=["channel", "period"], name="rollup_channel_period_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.period:%Y-%m}/{self.agency_id}/{self.sector}/{self.channel_id}: {self.count}"
+
+
+class MonthlyAgencyRollup(Rollup):
+    """The counts of one month, agency and channel, summed (every sector)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+", db_index=False)
+
+    class Meta:
+        verbose_name = "monthly roll-up by agency"
+        verbose_name_plural = "monthly roll-ups by agency"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "agency", "channel"], name="agency_rollup_unique_key"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "period"], name="agency_rollup_agency_idx"),
+            models.Index(fields=["channel", "period"], name="agency_rollup_channel_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.period:%Y-%m}/{self.agency_id}/{self.channel_id}: {self.count}"
+
+
+class MonthlySectorRollup(Rollup):
+    """The counts of one month, sector and channel, summed (every agency)."""
+
+    sector = models.CharField(max_length=32, choices=Sector.choices)
+
+    class Meta:
+        verbose_name = "monthly roll-up by sector"
+        verbose_name_plural = "monthly roll-ups by sector"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "sector", "channel"], name="sector_rollup_unique_key"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["sector", "period"], name="sector_rollup_sector_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.period:%Y-%m}/{self.sector}/{self.channel_id}: {self.count}"

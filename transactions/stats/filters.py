@@ -2,7 +2,9 @@
 
 `CountFilterSet` validates the filters as on `transactions/`. The statistics apply all of
 them but the range (`period_from`, `period_to`, `year`), which they take as two months
-instead, because some figures also read the year before the range.
+instead, because some figures also read the year before the range. They apply them twice:
+to the counts, and to each monthly roll-up, which the figures that need nothing at service
+level read instead (see `dimensions.aggregate_source`).
 """
 
 import datetime
@@ -15,9 +17,15 @@ from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
 from services.models import Sector
-from transactions.filters import CountFilterSet
+from transactions.filters import (
+    AgencyRollupFilterSet,
+    CountFilterSet,
+    RollupFilterSet,
+    SectorRollupFilterSet,
+)
 from transactions.models import TransactionCount
 
+from .dimensions import Selection
 from .statistics import months_between
 
 RANGE_FILTERS = ("period_from", "period_to", "year")
@@ -28,7 +36,7 @@ DEFAULT_MAX_YEARS = 25
 class CountScope:
     """The counts the shared filters select, and the range of months they ask for."""
 
-    counts: QuerySet
+    counts: Selection
     period_from: datetime.date | None
     period_to: datetime.date | None
     filters: dict
@@ -51,7 +59,30 @@ def narrow_counts(request) -> CountScope:
         if name not in RANGE_FILTERS:
             counts = filterset.filters[name].filter(counts, value)
     period_from, period_to = month_range(cleaned)
-    return CountScope(counts, period_from, period_to, cleaned)
+    return CountScope(Selection(counts, narrow_rollups(cleaned)), period_from, period_to, cleaned)
+
+
+# Smallest first: a figure reads the first that holds its keys.
+ROLLUP_FILTERSETS = (SectorRollupFilterSet, AgencyRollupFilterSet, RollupFilterSet)
+
+
+def narrow_rollups(cleaned: dict) -> tuple[QuerySet, ...]:
+    """Return each monthly roll-up narrowed by the cleaned shared filters but the range,
+    smallest first; a roll-up without a column that a given filter reads is left out."""
+    narrowed = []
+    for filterset_class in ROLLUP_FILTERSETS:
+        model = filterset_class._meta.model
+        filters = filterset_class(queryset=model.objects.all()).filters
+        rows = model.objects.all()
+        for name, value in cleaned.items():
+            if name in RANGE_FILTERS or value in (None, "", []):
+                continue
+            if name not in filters:
+                break
+            rows = filters[name].filter(rows, value)
+        else:
+            narrowed.append(rows)
+    return tuple(narrowed)
 
 
 def max_years() -> int:

@@ -18,9 +18,10 @@ from egov_api.problems import ProblemError
 from services.models import ApiKey
 from services.permissions import request_api_key
 
+from .. import rollups
 from ..models import CountAction, DataVersion, Submission, SubmissionSource
 from . import sql
-from .checks import Catalogue, check_rows
+from .checks import Catalogue, CleanRow, check_rows
 from .rows import RawRow
 
 logger = logging.getLogger(__name__)
@@ -145,6 +146,7 @@ def _submit(rows, *, writer, source, note) -> Report:
         ids = sql.upsert_counts(
             [(row.service_id, row.channel_id, row.period, row.count) for row in changed], now=now
         )
+        rollups.apply_deltas(rollup_deltas(changed, existing=existing, catalogue=catalogue))
         history = []
         for row in changed:
             old = existing.get(row.key)
@@ -165,6 +167,23 @@ def _submit(rows, *, writer, source, note) -> Report:
         unchanged=submission.unchanged,
         count_id=count_id,
     )
+
+
+def rollup_deltas(
+    changed: list[CleanRow], *, existing: dict, catalogue: Catalogue
+) -> rollups.Deltas:
+    """Return how writing the changed rows moves the monthly roll-ups, summed per roll-up
+    key over the request's rows (`existing`: `{key: (id, count)}` before the write)."""
+    places = {ref.id: (ref.agency_id, ref.sector) for ref in catalogue.services.values()}
+    deltas = rollups.Deltas()
+    for row in changed:
+        old = existing.get(row.key)
+        deltas.add(
+            (row.period, *places[row.service_id], row.channel_id),
+            count=row.count - (old[1] if old else 0),
+            rows=0 if old else 1,
+        )
+    return deltas
 
 
 def record_submission(writer: Writer, *, source, note, now, **counts) -> Submission:

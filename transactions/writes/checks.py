@@ -32,6 +32,7 @@ class ServiceRef:
     id: int
     agency_id: int
     electronic_since: datetime.date | None
+    sector: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +73,9 @@ class Catalogue:
         channels = Channel.objects.filter(code__in=sql.text_values(channel_codes))
         return cls(
             services={
-                code: ServiceRef(pk, agency_id, since)
-                for code, pk, agency_id, since in services.values_list(
-                    "code", "id", "agency_id", "electronic_since"
+                code: ServiceRef(pk, agency_id, since, sector)
+                for code, pk, agency_id, since, sector in services.values_list(
+                    "code", "id", "agency_id", "electronic_since", "sector"
                 )
             }
             if service_codes

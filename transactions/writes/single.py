@@ -132,6 +132,7 @@ def delete_count(count_id: int, *, writer: Writer) -> Report:
             submission = record_submission(
                 writer, source=SubmissionSource.API, note="", now=now, rows=1, deleted=1
             )
+            # The queryset's delete takes the count out of the monthly roll-ups as well.
             TransactionCount.objects.filter(pk=count_id).delete()
             write_history(
                 [

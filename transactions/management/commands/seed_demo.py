@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Count, Sum
 
 from services.models import Agency, Channel, Service
+from transactions import rollups
 from transactions.demo.catalogue import (
     AGENCIES,
     CHANNELS,
@@ -175,6 +176,9 @@ class Command(BaseCommand):
             channel_ids = load_channels()
             service_ids = load_services(specs, agency_ids, channel_ids)
             written, unchanged = load_counts(counts, service_ids, channel_ids)
+            # Bulk upserts bypass the write path, and the service upsert may have moved
+            # services (and their counts) between agencies or sectors: sum everything again.
+            rollups.rebuild()
             # Bulk upserts send no signals: tell readers and caches the data changed.
             DataVersion.bump()
         elapsed = time.monotonic() - started

@@ -2,9 +2,7 @@
 
 import datetime
 
-from django.db.models import QuerySet
-
-from ..dimensions import COUNT_DIMENSIONS, aggregate_source
+from ..dimensions import Selection, aggregate_source
 from ..statistics import Span, change_pct, compared_spans, month_label
 from ._common import in_months, metric_sum
 
@@ -26,7 +24,7 @@ def growth_row(*, current: int, previous: int, spans: tuple[Span, Span]) -> dict
 
 def growth_list(
     *,
-    counts: QuerySet,
+    counts: Selection,
     period: datetime.date,
     compare: str = "yoy",
     basis: str = "month",
@@ -44,12 +42,13 @@ def growth_list(
         "current": metric_sum(metric, current_months),
         "previous": metric_sum(metric, previous_months),
     }
-    source = aggregate_source(counts).filter(current_months | previous_months)
+    source = aggregate_source(counts, group_by)
+    selected = source.rows.filter(current_months | previous_months)
     if group_by is None:
-        figures = source.aggregate(**sums)
+        figures = selected.aggregate(**sums)
         return [growth_row(current=figures["current"], previous=figures["previous"], spans=spans)]
-    dimension = COUNT_DIMENSIONS[group_by]
-    rows = source.values(**dimension.columns()).annotate(**sums).order_by(dimension.alias)
+    dimension = source.dimension(group_by)
+    rows = selected.values(**dimension.columns()).annotate(**sums).order_by(dimension.alias)
     return [
         {
             **dimension.present(row),

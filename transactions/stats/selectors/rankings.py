@@ -2,12 +2,12 @@
 
 import datetime
 
-from django.db.models import Count, F, QuerySet, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import Rank
 
 from transactions.models import CountQuerySet
 
-from ..dimensions import COUNT_DIMENSIONS, aggregate_source
+from ..dimensions import Selection, aggregate_source
 from ..statistics import add_months, change_pct, share_pct
 from ._common import hundredths_sql, in_months, metric_sum
 
@@ -17,7 +17,7 @@ PERCENT_METRICS = ("electronic_share", "growth")
 
 def rankings_list(
     *,
-    counts: QuerySet,
+    counts: Selection,
     by: str,
     metric: str = "electronic",
     limit: int = 10,
@@ -32,13 +32,13 @@ def rankings_list(
     needs both ends of the range. Every group with a count in the range is ranked, value 0
     included. One query: the rank is a window function over the grouped sums.
     """
-    dimension = COUNT_DIMENSIONS[by]
-    source = aggregate_source(counts)
+    source = aggregate_source(counts, by)
+    dimension = source.dimension(by)
     if metric == "growth":
         current_months = in_months(period_from, period_to)
         previous_months = in_months(add_months(period_from, -12), add_months(period_to, -12))
         grouped = (
-            source.filter(current_months | previous_months)
+            source.rows.filter(current_months | previous_months)
             .values(**dimension.columns())
             .annotate(
                 current=metric_sum("electronic", current_months),
@@ -50,7 +50,7 @@ def rankings_list(
         rank_value = hundredths_sql(F("current") - F("previous"), F("previous"))
     else:
         grouped = (
-            source.in_period(period_from, period_to)
+            source.rows.in_period(period_from, period_to)
             .values(**dimension.columns())
             .annotate(**CountQuerySet.channel_sums())
         )

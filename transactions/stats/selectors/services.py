@@ -46,7 +46,9 @@ def electronic_on(day: datetime.date) -> Q:
     The same rule as `Service.objects.electronic_on(day)`, as a condition usable inside an
     aggregate.
     """
-    return Q(pk__in=Service.objects.electronic_on(day).values("pk"))
+    # Spelled out on the service's own columns: `pk__in` that queryset would cost a subquery
+    # lookup per service row, most of the time of a count over twenty thousand services.
+    return Q(electronic_since__lte=day) & (Q(retired_on__isnull=True) | Q(retired_on__gt=day))
 
 
 def service_count_row(*, current: int, previous: int, period, previous_period) -> dict:

@@ -7,7 +7,7 @@ from django.db.models import Count, QuerySet
 
 from transactions.models import CountQuerySet, sum_of_counts
 
-from ..dimensions import COUNT_DIMENSIONS, SERVICE_DIMENSIONS, Dimension, aggregate_source
+from ..dimensions import SERVICE_DIMENSIONS, Dimension, Selection, aggregate_source
 from ..headlines import headline_ar, headline_en
 from ..statistics import add_months, change_pct, month_label, year_start
 from ._common import in_months, with_share
@@ -30,14 +30,14 @@ def leader(rows, dimension: Dimension) -> dict | None:
 
 
 def top_agency_by_electronic_transactions(
-    counts: QuerySet, start: datetime.date, end: datetime.date
+    counts: Selection, start: datetime.date, end: datetime.date
 ) -> dict | None:
     """Return the agency with the most electronic transactions from `start` to `end` (ties:
     the first code), or None when no electronic transaction was counted."""
-    agency = COUNT_DIMENSIONS["agency"]
+    source = aggregate_source(counts, "agency")
+    agency = source.dimension("agency")
     rows = (
-        aggregate_source(counts)
-        .electronic()
+        source.rows.electronic()
         .in_period(start, end)
         .values(**agency.columns())
         .annotate(value=sum_of_counts())
@@ -60,7 +60,7 @@ def top_agency_by_electronic_services(services: QuerySet, day: datetime.date) ->
     return leader(rows, agency)
 
 
-def month_summary(*, counts: QuerySet, period: datetime.date, filters: Mapping) -> dict:
+def month_summary(*, counts: Selection, period: datetime.date, filters: Mapping) -> dict:
     """Return every figure of the month `period` against the same month a year before.
 
     Transactions (`electronic`, `traditional`, `total`, `electronic_share_pct`, the
@@ -72,7 +72,7 @@ def month_summary(*, counts: QuerySet, period: datetime.date, filters: Mapping) 
     this_month, that_month = in_months(period, period), in_months(previous_period, previous_period)
     months = (
         aggregate_source(counts)
-        .filter(this_month | that_month)
+        .rows.filter(this_month | that_month)
         .aggregate(
             **CountQuerySet.channel_sums(this_month),
             **{

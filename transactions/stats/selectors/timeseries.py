@@ -6,7 +6,7 @@ from django.db.models import Count, Max, Min, QuerySet
 
 from transactions.models import CountQuerySet
 
-from ..dimensions import COUNT_DIMENSIONS, aggregate_source, group_columns
+from ..dimensions import Selection, aggregate_source, group_columns
 from ..statistics import (
     Interval,
     add_months,
@@ -20,15 +20,15 @@ from ._common import in_months, metric_sum, with_share
 YEAR_BEFORE = -12
 
 
-def data_bounds(counts: QuerySet) -> tuple[datetime.date | None, datetime.date | None]:
+def data_bounds(rows: QuerySet) -> tuple[datetime.date | None, datetime.date | None]:
     """Return the first and the last month holding a count (None, None when there is none)."""
-    bounds = aggregate_source(counts).aggregate(first=Min("period"), last=Max("period"))
+    bounds = rows.aggregate(first=Min("period"), last=Max("period"))
     return bounds["first"], bounds["last"]
 
 
 def timeseries_list(
     *,
-    counts: QuerySet,
+    counts: Selection,
     interval: Interval = "month",
     metric: str = "electronic",
     group_by: str | None = None,
@@ -45,8 +45,9 @@ def timeseries_list(
     interval of the range appears even when the range holds no count at all. One query, two when an
     end of the range is missing.
     """
+    source = aggregate_source(counts, group_by, interval)
     if period_from is None or period_to is None:
-        first, last = data_bounds(counts.in_period(period_from, period_to))
+        first, last = data_bounds(source.rows.in_period(period_from, period_to))
         period_from, period_to = period_from or first, period_to or last
     if period_from is None or period_to is None or period_to < period_from:
         return []
@@ -57,11 +58,10 @@ def timeseries_list(
     previous_months = in_months(
         add_months(period_from, YEAR_BEFORE), add_months(period_to, YEAR_BEFORE)
     )
-    dimensions = [COUNT_DIMENSIONS[group_by]] if group_by else []
-    interval_dimension = COUNT_DIMENSIONS[interval]
+    dimensions = [source.dimension(group_by)] if group_by else []
+    interval_dimension = source.dimension(interval)
     rows = (
-        aggregate_source(counts)
-        .filter(current_months | previous_months)
+        source.rows.filter(current_months | previous_months)
         .values(**group_columns([*dimensions, interval_dimension]))
         .annotate(
             **CountQuerySet.channel_sums(current_months),

@@ -3,21 +3,13 @@
 import datetime
 from collections.abc import Sequence
 
-from django.db.models import QuerySet
-
-from ..dimensions import (
-    aggregate_source,
-    count_dimensions,
-    group_columns,
-    group_order,
-    present_keys,
-)
+from ..dimensions import Selection, aggregate_source, group_columns, group_order, present_keys
 from ._common import with_share
 
 
 def totals_list(
     *,
-    counts: QuerySet,
+    counts: Selection,
     group_by: Sequence[str] = (),
     period_from: datetime.date | None = None,
     period_to: datetime.date | None = None,
@@ -28,9 +20,10 @@ def totals_list(
     `electronic_share_pct`. Groups are those with at least one count in the range, ordered by
     their keys. One query.
     """
-    source = aggregate_source(counts).in_period(period_from, period_to)
+    source = aggregate_source(counts, *group_by)
+    selected = source.rows.in_period(period_from, period_to)
     if not group_by:
-        return [with_share(source.totals())]
-    dimensions = count_dimensions(group_by)
-    rows = source.totals_by(**group_columns(dimensions)).order_by(*group_order(dimensions))
+        return [with_share(selected.totals())]
+    dimensions = source.dimensions_of(group_by)
+    rows = selected.totals_by(**group_columns(dimensions)).order_by(*group_order(dimensions))
     return [{**present_keys(row, dimensions), **with_share(row)} for row in rows]
