@@ -2,8 +2,10 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import BigIntegerField, Case, Q, Value, When
 from django.db.models.lookups import Exact, GreaterThanOrEqual
+from rest_framework.exceptions import ValidationError
 
 from transactions.models import ELECTRONIC, TRADITIONAL, sum_of_counts
 
@@ -65,3 +67,26 @@ def hundredths_sql(numerator, denominator):
         default=rounded_down,
         output_field=BigIntegerField(),
     )
+
+
+def too_many_rows(parameter: str) -> ValidationError:
+    """Return the 400 for an answer that would hold more than EGOV_STATS_MAX_ROWS rows."""
+    return ValidationError(
+        {
+            parameter: [
+                f"The answer would hold more than {settings.EGOV_STATS_MAX_ROWS} rows: narrow "
+                "the filters or the range, or group by fewer keys."
+            ]
+        }
+    )
+
+
+def within_row_limit(rows, *, parameter: str = "group_by", per_answer_row: int = 1) -> list:
+    """Return the grouped `rows` as a list, fetching at most one row past the limit; raise a
+    400 naming `parameter` when there are more than EGOV_STATS_MAX_ROWS times
+    `per_answer_row` of them."""
+    limit = settings.EGOV_STATS_MAX_ROWS * per_answer_row
+    found = list(rows[: limit + 1])
+    if len(found) > limit:
+        raise too_many_rows(parameter)
+    return found

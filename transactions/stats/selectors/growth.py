@@ -4,7 +4,7 @@ import datetime
 
 from ..dimensions import Selection, aggregate_source
 from ..statistics import Span, change_pct, compared_spans, month_label
-from ._common import in_months, metric_sum
+from ._common import in_months, metric_sum, within_row_limit
 
 
 def growth_row(*, current: int, previous: int, spans: tuple[Span, Span]) -> dict:
@@ -48,7 +48,9 @@ def growth_list(
         figures = selected.aggregate(**sums)
         return [growth_row(current=figures["current"], previous=figures["previous"], spans=spans)]
     dimension = source.dimension(group_by)
-    rows = selected.values(**dimension.columns()).annotate(**sums).order_by(dimension.alias)
+    rows = within_row_limit(
+        selected.values(**dimension.columns()).annotate(**sums).order_by(dimension.alias)
+    )
     return [
         {
             **dimension.present(row),

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.db.models import Count, Max, Min, QuerySet
 
 from transactions.models import CountQuerySet
@@ -15,7 +16,7 @@ from ..statistics import (
     interval_start,
     interval_starts,
 )
-from ._common import in_months, metric_sum, with_share
+from ._common import in_months, metric_sum, too_many_rows, with_share, within_row_limit
 
 YEAR_BEFORE = -12
 
@@ -70,6 +71,10 @@ def timeseries_list(
         )
         .order_by()
     )
+    # At most two aggregated rows per point (the interval and the same months a year before).
+    rows = within_row_limit(
+        rows, parameter="group_by" if dimensions else "interval", per_answer_row=2
+    )
 
     by_key: dict[tuple, dict] = {}
     # Ungrouped, the range itself is the one series, data or not.
@@ -81,13 +86,16 @@ def timeseries_list(
         if row["reported"]:
             groups.setdefault(group, row)
 
+    starts = list(interval_starts(period_from, period_to, interval))
+    if len(groups) * len(starts) > settings.EGOV_STATS_MAX_ROWS:
+        raise too_many_rows("group_by" if dimensions else "interval")
     empty = {"electronic": 0, "traditional": 0, "total": 0, "previous": 0}
     points = []
     for group in sorted(groups):
         keys = {}
         for dimension in dimensions:
             keys.update(dimension.present(groups[group]))
-        for start in interval_starts(period_from, period_to, interval):
+        for start in starts:
             current = with_share(by_key.get((group, start), empty))
             previous = by_key.get((group, add_months(start, YEAR_BEFORE)), empty)["previous"]
             points.append(

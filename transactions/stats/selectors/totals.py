@@ -4,7 +4,7 @@ import datetime
 from collections.abc import Sequence
 
 from ..dimensions import Selection, aggregate_source, group_columns, group_order, present_keys
-from ._common import with_share
+from ._common import with_share, within_row_limit
 
 
 def totals_list(
@@ -25,5 +25,7 @@ def totals_list(
     if not group_by:
         return [with_share(selected.totals())]
     dimensions = source.dimensions_of(group_by)
-    rows = selected.totals_by(**group_columns(dimensions)).order_by(*group_order(dimensions))
+    rows = within_row_limit(
+        selected.totals_by(**group_columns(dimensions)).order_by(*group_order(dimensions))
+    )
     return [{**present_keys(row, dimensions), **with_share(row)} for row in rows]
