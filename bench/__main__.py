@@ -56,6 +56,9 @@ def app_env(url: str) -> dict:
         "EGOV_CACHE": "off",
         # Plain HTTP on loopback: production's redirect to HTTPS would answer every request 301.
         "DJANGO_SECURE_SSL_REDIRECT": "false",
+        # One load generator on one address: rate limits would answer most requests 429.
+        "EGOV_THROTTLE_ANON": "",
+        "EGOV_THROTTLE_KEY": "",
         "DJANGO_LOG_LEVEL": "WARNING",
     }
 
