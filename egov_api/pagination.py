@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 
+MAX_OFFSET = 2**62
+
 
 class Paginator(paginator.Paginator):
     """Reads the page first and counts every row only when the page cannot tell the total.
@@ -54,6 +56,9 @@ class Paginator(paginator.Paginator):
             raise paginator.PageNotAnInteger(self.error_messages["invalid_page"]) from None
         if number < 1:
             raise paginator.EmptyPage(self.error_messages["min_page"])
+        # Past this the OFFSET overflows the database's 64-bit integers; no table is that long.
+        if (number - 1) * self.per_page > MAX_OFFSET:
+            raise paginator.EmptyPage(self.error_messages["no_results"])
         return number
 
 

@@ -185,3 +185,12 @@ def test_a_page_size_that_is_not_a_whole_number_of_rows_answers_400(api_client, 
 
     assert response.status_code == 400
     assert [error["field"] for error in response.json()["errors"]] == ["page_size"]
+
+
+def test_a_page_far_past_the_end_answers_404_not_an_overflow(api_client, db):
+    response = api_client.get(
+        "/api/v1/transactions/", {"page": "4389196597854591027196723200", "page_size": "1000"}
+    )
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
