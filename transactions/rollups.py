@@ -263,6 +263,7 @@ def rebuild() -> dict[type[Rollup], int]:
     finest, *coarser = LEVELS
     written = {}
     with transaction.atomic(), connection.cursor() as cursor:
+        _no_statement_timeout(cursor)
         if _postgres():
             # EXCLUSIVE lets reads through but no roll-up write: a write that commits while
             # the sums are computed would otherwise be counted twice or lost. In the order
@@ -278,6 +279,13 @@ def rebuild() -> dict[type[Rollup], int]:
             sums = f"SELECT {keys}, SUM(count), SUM({ROWS}) FROM {_table(finest.model)}"
             written[level.model] = _insert(cursor, level, f"{sums} GROUP BY {keys}")
     return written
+
+
+def _no_statement_timeout(cursor) -> None:
+    """Lift PostgreSQL's statement timeout until the transaction ends: reading every count
+    takes longer at tens of millions than the timeout meant for requests allows."""
+    if _postgres():
+        cursor.execute("SET LOCAL statement_timeout = 0")
 
 
 def _insert(cursor, level: Level, select: str) -> int:
@@ -303,7 +311,8 @@ def compare(examples: int = 5) -> list[Difference]:
     """Return how each roll-up that differs from the sums of the counts differs (empty: they
     are all equal). Four queries per roll-up."""
     differences = []
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        _no_statement_timeout(cursor)
         for level in LEVELS:
             keys = ", ".join(level.keys)
             stored = f"SELECT {keys}, count, {ROWS} FROM {_table(level.model)}"

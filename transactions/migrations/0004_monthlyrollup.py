@@ -15,6 +15,9 @@ ROLLUPS = {
 def fill_rollups(apps, schema_editor):
     """Sum the counts already stored, so the statistics read from the roll-ups at once."""
     quote = schema_editor.connection.ops.quote_name
+    if schema_editor.connection.vendor == "postgresql":
+        # Summing every count outlasts the statement timeout meant for requests.
+        schema_editor.execute("SET LOCAL statement_timeout = 0")
     counts = quote(apps.get_model("transactions", "TransactionCount")._meta.db_table)
     services = quote(apps.get_model("services", "Service")._meta.db_table)
     for name, keys in ROLLUPS.items():
