@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 
 from tests.writes.conftest import client_for, make_key
 
@@ -133,3 +133,19 @@ def test_arabic_403(ssc_client):
     body = assert_problem(response, 403)
     assert body["title"] == "تم رفض الإذن"
     assert any("\u0600" <= char <= "\u06ff" for char in body["detail"])
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="statement_timeout is a PostgreSQL setting"
+)
+def test_a_query_past_the_statement_timeout_answers_503(api_client, small_catalogue, monkeypatch):
+    def slow(**kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = 50")
+            cursor.execute("SELECT pg_sleep(2)")
+
+    monkeypatch.setattr("transactions.stats.views.totals_list", slow)
+    response = api_client.get("/api/v1/stats/totals/")
+
+    assert_problem(response, 503)
+    assert int(response["Retry-After"]) > 0
