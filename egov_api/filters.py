@@ -162,8 +162,19 @@ class SearchFilter(django_filters.CharFilter):
         )
 
 
+class NoEmptyItemsCSVField(django_filters.fields.BaseCSVField):
+    """A comma-separated list whose items may not be empty (`tax,,land` is a mistake)."""
+
+    def clean(self, value):
+        if value and any(item == "" for item in value):
+            raise ValidationError(_("Remove the empty item from the list."), code="invalid")
+        return super().clean(value)
+
+
 class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):
     """One value or a comma-separated list, each one of a fixed set of choices."""
+
+    base_field_class = NoEmptyItemsCSVField
 
 
 class YearField(forms.IntegerField):

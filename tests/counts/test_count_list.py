@@ -259,3 +259,11 @@ class TestDatabaseRules:
             ServiceFactory(
                 electronic_since=datetime.date(2022, 1, 1), retired_on=datetime.date(2021, 1, 1)
             )
+
+
+@pytest.mark.parametrize("query", ["?sector=,", "?sector=tax,,land", "?sector=,tax"])
+def test_a_list_with_an_empty_item_answers_400(api_client, counts, query):
+    response = api_client.get(f"/api/v1/transactions/{query}")
+
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == ["sector"]

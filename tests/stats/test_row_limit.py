@@ -50,3 +50,18 @@ def test_answers_at_the_row_limit_are_served(api_client, five_services, settings
 
     assert response.status_code == 200
     assert [row["service"] for row in response.json()] == [f"many-{n}" for n in range(5)]
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/stats/timeseries/?metric=", "metric"),
+        ("/api/v1/stats/rankings/?by=agency&metric=", "metric"),
+        ("/api/v1/stats/growth/?period=2022-01&compare=", "compare"),
+    ],
+)
+def test_an_empty_choice_is_refused_not_read_as_the_default(api_client, db, url, parameter):
+    response = api_client.get(url)
+
+    assert response.status_code == 400
+    assert parameter in [error["field"] for error in response.json()["errors"]]

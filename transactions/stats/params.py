@@ -50,6 +50,13 @@ class Choice(serializers.ChoiceField):
         )
         super().__init__(choices, **kwargs)
 
+    def get_value(self, dictionary):
+        # DRF reads an empty value in a query string as "not sent" and uses the default; here
+        # `metric=` is a mistake to point out, not a request for the default.
+        if dictionary.get(self.field_name) == "":
+            return ""
+        return super().get_value(dictionary)
+
 
 class ChoiceList(serializers.ListField):
     """A comma-separated list of choices (`month,agency`); the parameter may also repeat."""
