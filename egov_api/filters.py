@@ -163,10 +163,11 @@ class SearchFilter(django_filters.CharFilter):
 
 
 class NoEmptyItemsCSVField(django_filters.fields.BaseCSVField):
-    """A comma-separated list whose items may not be empty (`tax,,land` is a mistake)."""
+    """A comma-separated list whose items may not be empty (`tax,,land` or `sector=` is a
+    mistake: an enumerated filter has no "empty" value to mean "all")."""
 
     def clean(self, value):
-        if value and any(item == "" for item in value):
+        if value is not None and (value == [] or any(item == "" for item in value)):
             raise ValidationError(_("Remove the empty item from the list."), code="invalid")
         return super().clean(value)
 
