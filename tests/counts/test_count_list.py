@@ -135,11 +135,9 @@ def test_default_order_is_total_so_pages_neither_overlap_nor_skip(api_client, co
     assert len(set(ids)) == 12
 
 
-def test_page_size_above_the_maximum_is_served_at_the_maximum(api_client, small_catalogue):
-    service, channel = (
-        small_catalogue["services"]["ssc-pension"],
-        small_catalogue["channels"]["web"],
-    )
+def store_months(catalogue, months: int) -> None:
+    """Store one count a month for `months` months from 1930-01 (count = month number)."""
+    service, channel = catalogue["services"]["ssc-pension"], catalogue["channels"]["web"]
     TransactionCount.objects.bulk_create(
         TransactionCount(
             service=service,
@@ -147,8 +145,12 @@ def test_page_size_above_the_maximum_is_served_at_the_maximum(api_client, small_
             period=datetime.date(1930 + n // 12, n % 12 + 1, 1),
             count=n,
         )
-        for n in range(1005)
+        for n in range(months)
     )
+
+
+def test_page_size_above_the_maximum_is_served_at_the_maximum(api_client, small_catalogue):
+    store_months(small_catalogue, 1005)
 
     body = api_client.get("/api/v1/transactions/?page_size=5000").json()
 
@@ -157,19 +159,7 @@ def test_page_size_above_the_maximum_is_served_at_the_maximum(api_client, small_
 
 
 def test_default_page_holds_100_rows(api_client, small_catalogue):
-    service, channel = (
-        small_catalogue["services"]["ssc-pension"],
-        small_catalogue["channels"]["web"],
-    )
-    TransactionCount.objects.bulk_create(
-        TransactionCount(
-            service=service,
-            channel=channel,
-            period=datetime.date(1990 + n // 12, n % 12 + 1, 1),
-            count=n,
-        )
-        for n in range(150)
-    )
+    store_months(small_catalogue, 150)
 
     assert len(fetch(api_client)) == 100
 
@@ -207,21 +197,9 @@ def test_bad_filters_answer_400_naming_the_parameter(api_client, counts, query, 
 def test_list_query_count_does_not_grow_with_rows(
     api_client, small_catalogue, django_assert_num_queries
 ):
-    service, channel = (
-        small_catalogue["services"]["ssc-pension"],
-        small_catalogue["channels"]["web"],
-    )
     for size in (10, 500):
         TransactionCount.objects.all().delete()
-        TransactionCount.objects.bulk_create(
-            TransactionCount(
-                service=service,
-                channel=channel,
-                period=datetime.date(1950 + n // 12, n % 12 + 1, 1),
-                count=n,
-            )
-            for n in range(size)
-        )
+        store_months(small_catalogue, size)
         # The data version (for the ETag), the agency code, the page: a page that is not full
         # is the last one, so its rows give the total without a COUNT.
         with django_assert_num_queries(3):
