@@ -40,7 +40,8 @@ else:
 PY
 
 schema="http://127.0.0.1:$port/api/schema/"
-common=(--checks all --phases examples,coverage,fuzzing --max-time "$budget"
+# A fixed seed: CI replays the same cases, so a red run can be reproduced (FUZZ_SEED to vary).
+common=(--checks all --phases examples,coverage,fuzzing --max-time "$budget" --seed "${FUZZ_SEED:-20220101}"
   --request-timeout 20 --workers 2 --suppress-health-check all)
 
 status=0

@@ -120,8 +120,20 @@ class CodeInFilter(django_filters.CharFilter):
         return qs.filter(**{f"{self.field_name}__{self.lookup_expr}": value})
 
 
+class NoEmptyItemsCSVField(django_filters.fields.BaseCSVField):
+    """A comma-separated list whose items may not be empty (`tax,,land` or `sector=` is a
+    mistake: an enumerated filter has no "empty" value to mean "all")."""
+
+    def clean(self, value):
+        if value is not None and (value == [] or any(item == "" for item in value)):
+            raise ValidationError(_("Remove the empty item from the list."), code="invalid")
+        return super().clean(value)
+
+
 class TotalOrderingFilter(django_filters.OrderingFilter):
     """`ordering` that always ends with a unique column, so pages never overlap or skip."""
+
+    base_field_class = NoEmptyItemsCSVField
 
     def __init__(self, *, tiebreaker: str = "id", **kwargs):
         self.tiebreaker = tiebreaker
@@ -160,16 +172,6 @@ class SearchFilter(django_filters.CharFilter):
             django_filters.filters.Q(name_en__icontains=value)
             | django_filters.filters.Q(name_ar__icontains=value)
         )
-
-
-class NoEmptyItemsCSVField(django_filters.fields.BaseCSVField):
-    """A comma-separated list whose items may not be empty (`tax,,land` or `sector=` is a
-    mistake: an enumerated filter has no "empty" value to mean "all")."""
-
-    def clean(self, value):
-        if value is not None and (value == [] or any(item == "" for item in value)):
-            raise ValidationError(_("Remove the empty item from the list."), code="invalid")
-        return super().clean(value)
 
 
 class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):

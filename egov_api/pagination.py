@@ -91,6 +91,12 @@ class PageNumberPagination(pagination.PageNumberPagination):
             )
         return min(int(value), self.max_page_size)
 
+    def get_page_number(self, request, paginator):
+        """Return the page asked for (1 when not asked); an empty `page=` is refused."""
+        if request.query_params.get(self.page_query_param) == "":
+            raise ValidationError({self.page_query_param: [_("Enter a page number, 1 or more.")]})
+        return super().get_page_number(request, paginator)
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
         for parameter in parameters:

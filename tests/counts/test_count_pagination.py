@@ -194,3 +194,11 @@ def test_a_page_far_past_the_end_answers_404_not_an_overflow(api_client, db):
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(("query", "parameter"), [("page=", "page"), ("ordering=", "ordering")])
+def test_empty_page_or_ordering_answers_400(api_client, db, query, parameter):
+    response = api_client.get(f"/api/v1/channels/?{query}")
+
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == [parameter]
