@@ -53,6 +53,8 @@ class StrictBooleanField(forms.CharField):
     FALSE = {"false", "0"}
 
     def clean(self, value):
+        if value == "":
+            raise ValidationError(_("Enter true or false; got %(value)r."), params={"value": value})
         value = super().clean(value)
         if not value:
             return None

@@ -193,3 +193,10 @@ def test_filtersets_work_directly_on_querysets(small_catalogue):
 
     assert [agency.code for agency in agencies] == ["gam"]
     assert sorted(service.code for service in services) == ["gam-permit", "ssc-pension"]
+
+
+def test_an_empty_boolean_filter_answers_400(api_client, channels):
+    response = api_client.get("/api/v1/channels/?electronic=")
+
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == ["electronic"]
