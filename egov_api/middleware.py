@@ -6,7 +6,7 @@ import time
 import uuid
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
@@ -70,10 +70,12 @@ def database_unavailable_response():
 
 
 def is_database_outage(exc):
-    """True for errors that mean "the database cannot answer now", not a bug in a query."""
-    return isinstance(exc, (OperationalError, InterfaceError)) or (
-        isinstance(exc, DatabaseError) and "statement timeout" in str(exc)
-    )
+    """True for errors that mean "the database cannot answer now", not a bug in a query.
+
+    A cancelled statement (statement_timeout) is psycopg's QueryCanceled, which Django raises
+    as OperationalError like a lost connection: one check covers both.
+    """
+    return isinstance(exc, (OperationalError, InterfaceError))
 
 
 class DatabaseUnavailableMiddleware:
