@@ -83,12 +83,16 @@ class Channel(models.Model):
         return self.code
 
 
+def electronic_and_live_on(day: datetime.date) -> Q:
+    """Return the condition "electronic and live on `day`": electronic_since <= day, and not
+    retired (retired_on null or after `day`). Usable in filters and inside aggregates."""
+    return Q(electronic_since__lte=day) & (Q(retired_on__isnull=True) | Q(retired_on__gt=day))
+
+
 class ServiceQuerySet(models.QuerySet):
     def electronic_on(self, day: datetime.date):
         """Services electronic and live on `day`: electronic_since <= day < retired_on."""
-        return self.filter(electronic_since__lte=day).filter(
-            Q(retired_on__isnull=True) | Q(retired_on__gt=day)
-        )
+        return self.filter(electronic_and_live_on(day))
 
 
 class Service(models.Model):

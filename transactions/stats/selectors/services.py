@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 from django.db.models import Count, Q, QuerySet
 
-from services.models import Service
+from services.models import Service, electronic_and_live_on
 
 from ..dimensions import SERVICE_DIMENSIONS
 from ..statistics import COMPARE_OFFSETS, add_months, change_pct, month_label
@@ -41,14 +41,9 @@ def services_matching(*, filters: Mapping, join_channels: bool = False) -> Query
 
 
 def electronic_on(day: datetime.date) -> Q:
-    """Return the condition "the service is electronic and live on `day`".
-
-    The same rule as `Service.objects.electronic_on(day)`, as a condition usable inside an
-    aggregate.
-    """
-    # Spelled out on the service's own columns: `pk__in` that queryset would cost a subquery
-    # lookup per service row, most of the time of a count over twenty thousand services.
-    return Q(electronic_since__lte=day) & (Q(retired_on__isnull=True) | Q(retired_on__gt=day))
+    """Return the condition "the service is electronic and live on `day`", on the service's
+    own columns: `pk__in` a queryset would cost a subquery lookup per service row."""
+    return electronic_and_live_on(day)
 
 
 def service_count_row(*, current: int, previous: int, period, previous_period) -> dict:
