@@ -19,6 +19,16 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "500"))
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# 0 lifts gunicorn's 4 KiB request-line limit to its hard cap of 1 MiB: the app refuses long
+# addresses itself (EGOV_MAX_URL_BYTES) with a problem document, where gunicorn would answer
+# an HTML page. The reverse proxy in front bounds the line as well.
+limit_request_line = int(os.environ.get("GUNICORN_LIMIT_REQUEST_LINE", "0"))
+# gunicorn's control socket (for `gunicornc`) is one path per user by default, so two servers
+# on one host would take it from each other: off unless a path is given.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 # Metrics from every worker in one scrape: prometheus_client's multiprocess mode.

@@ -1,4 +1,5 @@
-"""Request-level middleware: request ids, access log lines, and database outages as 503."""
+"""Request-level middleware: request ids, access log lines, over-long addresses as 414, and
+database outages as 503."""
 
 import logging
 import re
@@ -7,11 +8,10 @@ import uuid
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import JsonResponse
 from django.utils.translation import gettext as _
 
 from .logs import request_id_var
-from .problems import PROBLEM_CONTENT_TYPE, problem
+from .problems import django_problem
 
 access_logger = logging.getLogger("egov.access")
 logger = logging.getLogger("egov")
@@ -52,21 +52,38 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
 
 
+class UrlLengthLimitMiddleware:
+    """Answers an over-long address with 414 before anything parses its query string.
+
+    Without it the limit would be gunicorn's, whose answer is an HTML page; gunicorn is set to
+    read longer request lines than this (gunicorn.conf.py) so the refusal is ours.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # WSGI passes both as received, one character per byte.
+        length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
+        limit = settings.EGOV_MAX_URL_BYTES
+        if length > limit:
+            return django_problem(
+                414,
+                "uri_too_long",
+                _("The address is %(length)d bytes long; the limit is %(limit)d.")
+                % {"length": length, "limit": limit},
+            )
+        return self.get_response(request)
+
+
 def database_unavailable_response():
     """Return the 503 problem answered while the database is down or a query timed out."""
-    retry_after = str(settings.EGOV_RETRY_AFTER_SECONDS)
-    response = JsonResponse(
-        problem(
-            503,
-            detail=_("The database is unavailable or the query took too long. Retry later."),
-            code="service_unavailable",
-        ),
-        status=503,
-        content_type=PROBLEM_CONTENT_TYPE,
-        json_dumps_params={"ensure_ascii": False},
+    return django_problem(
+        503,
+        "service_unavailable",
+        _("The database is unavailable or the query took too long. Retry later."),
+        headers={"Retry-After": str(settings.EGOV_RETRY_AFTER_SECONDS)},
     )
-    response["Retry-After"] = retry_after
-    return response
 
 
 def is_database_outage(exc):

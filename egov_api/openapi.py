@@ -68,6 +68,10 @@ ERROR_RESPONSES = {
         "The body is larger than the configured limit.",
         _example(413, "request_too_large", "The request body exceeds the size limit."),
     ),
+    414: (
+        "The address (path and query string) is longer than the configured limit.",
+        _example(414, "uri_too_long", "The address is 9210 bytes long; the limit is 8192."),
+    ),
     415: (
         "The body's `Content-Type` is not accepted here.",
         _example(415, "unsupported_media_type", 'Unsupported media type "text/plain" in request.'),
@@ -97,7 +101,8 @@ class AutoSchema(BaseAutoSchema):
 
     def _error_statuses(self):
         # 401 everywhere: a bad key is refused on reads too, and reads may be closed to the public.
-        statuses = {400, 401, 406, 429, 503}
+        # 414 everywhere: any address can be made longer than the limit.
+        statuses = {400, 401, 406, 414, 429, 503}
         if self.method in ("POST", "PUT", "PATCH", "DELETE"):
             statuses |= {401, 403}
         if self.method in ("POST", "PUT", "PATCH"):

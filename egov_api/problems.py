@@ -28,6 +28,7 @@ TITLES = {
     406: _("Not acceptable"),
     409: _("Conflict"),
     413: _("Request body too large"),
+    414: _("URI too long"),
     415: _("Unsupported media type"),
     429: _("Too many requests"),
     500: _("Internal server error"),
@@ -140,10 +141,13 @@ def exception_handler(exc, context):
     return response
 
 
-def _django_problem(status_code, code, detail):
+def django_problem(status_code, code, detail, headers=None):
+    """A problem document as a plain Django response, for answers given outside DRF views
+    (URL resolution, middleware)."""
     return JsonResponse(
         problem(status_code, detail=detail, code=code),
         status=status_code,
+        headers=headers,
         content_type=PROBLEM_CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
@@ -151,17 +155,17 @@ def _django_problem(status_code, code, detail):
 
 def not_found(request, exception=None):
     """Django's 404 for URLs outside any endpoint, as a problem document."""
-    return _django_problem(404, "not_found", _("No endpoint at this address."))
+    return django_problem(404, "not_found", _("No endpoint at this address."))
 
 
 def server_error(request):
     """Django's 500, as a problem document that reveals nothing of the failure."""
-    return _django_problem(500, "server_error", _("The server failed to answer the request."))
+    return django_problem(500, "server_error", _("The server failed to answer the request."))
 
 
 def bad_request(request, exception=None):
-    return _django_problem(400, "bad_request", _("The request could not be understood."))
+    return django_problem(400, "bad_request", _("The request could not be understood."))
 
 
 def permission_denied(request, exception=None):
-    return _django_problem(403, "permission_denied", _("You may not do this."))
+    return django_problem(403, "permission_denied", _("You may not do this."))

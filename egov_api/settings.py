@@ -47,6 +47,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "egov_api.middleware.UrlLengthLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -160,6 +161,10 @@ EGOV_BULK_MAX_ROWS = env.int("EGOV_BULK_MAX_ROWS", default=50_000)
 # Largest body accepted (413 above it): 50,000 CSV rows with 80-character service codes take
 # about 6 MiB, the same rows as indented JSON about 10 MiB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("EGOV_MAX_BODY_BYTES", default=16 * 1024 * 1024)
+# Longest path plus query string, as sent (414 above it). The widest real filter, every agency
+# and channel code with a range, fits in well under 2 KiB; gunicorn's own limit is set above
+# this (gunicorn.conf.py) so the app, not the server, answers with a problem document.
+EGOV_MAX_URL_BYTES = env.int("EGOV_MAX_URL_BYTES", default=8192)
 
 # ------------------------------------------------------------------------------
 # CACHE, CONDITIONAL REQUESTS, THROTTLING

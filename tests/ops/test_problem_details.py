@@ -68,6 +68,17 @@ def test_413_for_a_body_over_the_limit(ssc_client, settings):
     assert_problem(response, 413)
 
 
+def test_414_for_an_address_over_the_limit(api_client, small_catalogue, settings):
+    settings.EGOV_MAX_URL_BYTES = 200
+    agencies = ",".join(["ssc"] * 60)
+    assert api_client.get("/api/v1/transactions/?agency=ssc").status_code == 200
+
+    body = assert_problem(api_client.get(f"/api/v1/transactions/?agency={agencies}"), 414)
+
+    assert body["code"] == "uri_too_long"
+    assert "200" in body["detail"]
+
+
 def test_415_for_a_body_type_the_endpoint_does_not_read(ssc_client):
     response = ssc_client.generic(
         "POST", "/api/v1/transactions/", b"count=5", content_type="text/plain"
@@ -110,6 +121,7 @@ def test_503_when_the_database_refuses(api_client, small_catalogue, monkeypatch)
     [
         ("/api/v1/transactions/?period_from=2022-13", 400, "طلب غير صالح"),
         ("/api/v1/agencies/nope/", 404, "غير موجود"),
+        ("/api/v1/agencies/?search=" + "x" * 9000, 414, "العنوان طويل جداً"),
     ],
 )
 def test_arabic_titles_and_details(api_client, small_catalogue, url, status, title):

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from tests.ops.servers import PROJECT, manage, production_env
+from tests.ops.servers import PROJECT, get, gunicorn, manage, production_env
 
 
 def run_manage(env, *args):
@@ -46,3 +46,14 @@ def test_browsable_api_is_off_in_production():
     )
     assert result.returncode == 0, result.stderr
     assert "BrowsableAPIRenderer" not in result.stdout
+
+
+def test_gunicorn_lets_the_app_refuse_a_long_address_as_a_problem(tmp_path):
+    # gunicorn's default limit (4094 bytes) would answer an HTML 414 before the app saw it.
+    env = production_env(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    with gunicorn(env) as base:
+        answer = get(base + "/api/v1/agencies/?search=" + "x" * 9000)
+
+    assert answer.status == 414
+    assert answer.headers["Content-Type"] == "application/problem+json"
+    assert answer.headers["X-Request-ID"]
