@@ -97,6 +97,13 @@ class CountQuerySet(MonthlySumsQuerySet):
         )
 
 
+# The largest count one service can report on one channel for one month: far above any real
+# figure (a hundred billion), and low enough that a sum over tens of millions of counts, as the
+# statistics and roll-ups compute in bigint, cannot overflow (92 million counts at the maximum
+# still fit in 2**63 - 1).
+MAX_COUNT = 10**11
+
+
 class TransactionCount(models.Model):
     """The number of transactions of one service on one channel in one month."""
 
@@ -127,6 +134,11 @@ class TransactionCount(models.Model):
                 condition=Q(count__gte=0),
                 name="count_non_negative",
                 violation_error_message="A count cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(count__lte=MAX_COUNT),
+                name="count_at_most_max",
+                violation_error_message=f"A count cannot exceed {MAX_COUNT:,}.",
             ),
             models.CheckConstraint(
                 condition=Q(period__day=1),

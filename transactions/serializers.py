@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from egov_api.fields import MonthField
 
-from .models import CountAction
+from .models import MAX_COUNT, CountAction
 
 
 class Timestamps(dict):
@@ -72,7 +72,9 @@ class TransactionCountSerializer(serializers.Serializer):
     )
     period = MonthField(help_text="The month, `YYYY-MM`.")
     count = serializers.IntegerField(
-        min_value=0, help_text="Number of transactions in the month, a non-negative integer."
+        min_value=0,
+        max_value=MAX_COUNT,
+        help_text="Number of transactions in the month, a non-negative integer.",
     )
     updated_at = serializers.DateTimeField(read_only=True, help_text="When the count last changed.")
 
@@ -93,7 +95,9 @@ class CountWriteSerializer(serializers.Serializer):
     channel = serializers.CharField(help_text="Channel code, e.g. `web`.")
     period = MonthField(help_text="The month, `YYYY-MM`; not in the future.")
     count = serializers.IntegerField(
-        min_value=0, help_text="Number of transactions in the month, a non-negative integer."
+        min_value=0,
+        max_value=MAX_COUNT,
+        help_text="Number of transactions in the month, a non-negative integer.",
     )
 
 
@@ -112,7 +116,9 @@ class CountPatchSerializer(serializers.Serializer):
     """The body of `PATCH transactions/{id}/`: only the count can change."""
 
     count = serializers.IntegerField(
-        min_value=0, help_text="The new number of transactions, a non-negative integer."
+        min_value=0,
+        max_value=MAX_COUNT,
+        help_text="The new number of transactions, a non-negative integer.",
     )
 
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from tests.factories import TransactionCountFactory
-from transactions.models import TransactionCount
+from transactions.models import MAX_COUNT, TransactionCount
 from transactions.serializers import (
     Timestamps,
     TransactionCountSerializer,
@@ -35,7 +35,7 @@ def rows(small_catalogue):
         service=services["gam-fees"],
         channel=channels["counter"],
         period=datetime.date(2022, 1, 1),
-        count=2**62,
+        count=MAX_COUNT,
     )
     # Written late in a UTC day: the date of `updated_at` depends on the time zone it is shown in.
     TransactionCount.objects.filter(count=0).update(
@@ -74,7 +74,7 @@ def test_the_representation_has_exactly_the_wire_types(rows):
         # 22:30 UTC is half past one the next day at UTC+3.
         "updated_at": "2022-03-01T01:30:00.000250+03:00",
     }
-    assert TransactionCountSerializer(rows[1]).data["count"] == 2**62
+    assert TransactionCountSerializer(rows[1]).data["count"] == MAX_COUNT
     assert TransactionCountSerializer(rows[1]).data["electronic"] is False
 
 

@@ -5,9 +5,10 @@ import json
 import re
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from services.models import Agency, Channel, Service
-from transactions.models import CountHistory, Submission, TransactionCount
+from transactions.models import MAX_COUNT, CountHistory, Submission, TransactionCount
 
 from .conftest import BULK_URL, LIST_URL, as_csv, as_json, count_url, post_csv, post_json
 
@@ -242,3 +243,46 @@ def test_values_of_the_wrong_json_type_answer_400(ssc_client, field, value):
     assert bulk.status_code == 400, bulk.content
     assert bulk.json()["errors"][0]["row"] == 1
     assert not TransactionCount.objects.exists()
+
+
+# --- the largest count -------------------------------------------------------------------------
+
+
+def test_counts_at_the_maximum_are_accepted_and_sum_exactly(ssc_client, api_client):
+    # Sums of counts are computed in bigint; the maximum keeps them from overflowing.
+    for channel in ("web", "mobile", "kiosk"):
+        row = {**ROW, "channel": channel, "count": MAX_COUNT}
+        assert ssc_client.post(LIST_URL, row, format="json").status_code == 201
+
+    totals = api_client.get("/api/v1/stats/totals/?period=2022-01")
+
+    assert totals.status_code == 200, totals.content
+    assert totals.json()[0]["electronic"] == 3 * MAX_COUNT
+
+
+def test_a_count_over_the_maximum_answers_400_everywhere_and_writes_nothing(ssc_client):
+    over = MAX_COUNT + 1
+    single = ssc_client.post(LIST_URL, {**ROW, "count": over}, format="json")
+    csv_body = post_csv(ssc_client, as_csv([("ssc-pension", "web", "2022-01", over)]))
+    json_body = post_json(ssc_client, as_json([("ssc-pension", "web", "2022-01", over)]))
+
+    for response in (single, csv_body, json_body):
+        assert response.status_code == 400
+        assert response.json()["errors"][0]["code"] == "max_value"
+    assert nothing_written()
+
+    count_id = ssc_client.post(LIST_URL, ROW, format="json").json()["id"]
+    patch = ssc_client.patch(count_url(count_id), {"count": over}, format="json")
+    assert patch.status_code == 400
+    assert TransactionCount.objects.get().count == ROW["count"]
+
+
+def test_the_database_refuses_a_count_over_the_maximum(small_catalogue):
+    count = TransactionCount(
+        service=Service.objects.get(code="ssc-pension"),
+        channel=Channel.objects.get(code="web"),
+        period="2022-01-01",
+        count=MAX_COUNT + 1,
+    )
+    with pytest.raises(IntegrityError), transaction.atomic():
+        count.save()

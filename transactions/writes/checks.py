@@ -16,11 +16,10 @@ from egov_api.filters import parse_month
 from egov_api.problems import ProblemError
 from services.models import Channel, Service
 
+from ..models import MAX_COUNT
 from . import sql
 from .rows import RawRow, RowError
 
-# PostgreSQL's bigint, the column type of a count.
-MAX_COUNT = 2**63 - 1
 MAX_CODE_LENGTH = 80
 # Matched whole (`$` would let a trailing newline through).
 CODE_RE = re.compile(r"[-a-zA-Z0-9_]+")
