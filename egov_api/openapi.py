@@ -1,7 +1,8 @@
 """Schema generation: every operation documents the error answers it can give."""
 
 from drf_spectacular.openapi import AutoSchema as BaseAutoSchema
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse
+from drf_spectacular.plumbing import build_array_type, force_instance
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema_serializer
 from rest_framework import serializers
 
 from .problems import PROBLEM_CONTENT_TYPE, problem
@@ -29,6 +30,20 @@ class ProblemSerializer(serializers.Serializer):
     errors = ProblemErrorSerializer(
         many=True, required=False, help_text="Validation errors, one per bad field or row."
     )
+
+
+@extend_schema_serializer(many=False)
+class ArrayAsWritten(serializers.ListSerializer):
+    """A bare JSON array (a body or an answer) whose examples are whole arrays.
+
+    drf-spectacular wraps every example of a list-shaped operation in one more array; marked as
+    not a list, the schema is still an array of the child while examples are shown as written.
+    """
+
+
+def array_of(serializer_class):
+    """The schema of a JSON array of `serializer_class` items, for `extend_schema`."""
+    return ArrayAsWritten(child=serializer_class())
 
 
 def _example(status_code, code, detail, errors=None):
@@ -111,6 +126,17 @@ class AutoSchema(BaseAutoSchema):
         if "{" in self.path or self._is_list_view():
             statuses.add(404)
         return sorted(statuses)
+
+    def _get_response_for_code(
+        self, serializer, status_code, media_types=None, direction="response"
+    ):
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        # Marked as not a list so its examples stay whole arrays, an `array_of` answer is
+        # described by drf-spectacular as its child alone: make it the array it is.
+        if isinstance(force_instance(serializer), ArrayAsWritten):
+            for media_type in response.get("content", {}).values():
+                media_type["schema"] = build_array_type(media_type["schema"])
+        return response
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

@@ -3,7 +3,6 @@
 import datetime
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from egov_api.fields import MonthField
@@ -99,17 +98,6 @@ class CountWriteSerializer(serializers.Serializer):
         max_value=MAX_COUNT,
         help_text="Number of transactions in the month, a non-negative integer.",
     )
-
-
-@extend_schema_serializer(many=False)
-class CountWriteListSerializer(serializers.ListSerializer):
-    """The JSON body of a bulk request: an array of counts (row 1 is the first element).
-
-    Marked as not a list view for the schema, so its examples are shown as written (whole
-    arrays) instead of each being wrapped in one more array.
-    """
-
-    child = CountWriteSerializer()
 
 
 class CountPatchSerializer(serializers.Serializer):

@@ -2,10 +2,10 @@
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 
-from egov_api.openapi import ProblemSerializer
+from egov_api.openapi import ProblemSerializer, array_of
 from egov_api.problems import PROBLEM_CONTENT_TYPE, problem
 
-from .serializers import BulkReportSerializer, CountWriteListSerializer
+from .serializers import BulkReportSerializer, CountWriteSerializer
 
 ID_PARAMETER = OpenApiParameter("id", int, OpenApiParameter.PATH, description="The count's id.")
 
@@ -165,7 +165,8 @@ SINGLE_FORBIDDEN_RESPONSE = _problem_response(
     "The key may not write this count (another agency's service).",
 )
 
-BULK_REQUEST = {"application/json": CountWriteListSerializer(), "text/csv": CSV_BODY_SCHEMA}
+# The JSON body is an array of counts; row 1 is its first element.
+BULK_REQUEST = {"application/json": array_of(CountWriteSerializer), "text/csv": CSV_BODY_SCHEMA}
 
 BULK_RESPONSES = {
     200: OpenApiResponse(BulkReportSerializer, description="Every row was applied."),

@@ -5,6 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from egov_api.caching import ConditionalGetMixin
+from egov_api.openapi import array_of
 
 from . import examples
 from .filters import filter_parameters, narrow_counts, required_range
@@ -59,7 +60,7 @@ class TotalsView(StatsView):
             "grand-total row). A JSON array; groups are those with at least one count."
         ),
         parameters=[TotalsParams, *filter_parameters()],
-        responses=TotalsRowSerializer(many=True),
+        responses=array_of(TotalsRowSerializer),
         examples=examples.TOTALS,
     )
     def get(self, request):
@@ -88,7 +89,7 @@ class GrowthView(StatsView):
             "either span. The range filters are refused: the spans follow from `period`."
         ),
         parameters=[GrowthParams, *filter_parameters(refused=REFUSED_WITH_PERIOD)],
-        responses=GrowthRowSerializer(many=True),
+        responses=array_of(GrowthRowSerializer),
         examples=examples.GROWTH,
     )
     def get(self, request):
@@ -112,7 +113,7 @@ class TimeseriesView(StatsView):
             "series per group with a count in the range."
         ),
         parameters=[TimeseriesParams, *filter_parameters()],
-        responses=TimeseriesPointSerializer(many=True),
+        responses=array_of(TimeseriesPointSerializer),
         examples=examples.TIMESERIES,
     )
     def get(self, request):
@@ -139,7 +140,7 @@ class RankingsView(StatsView):
             "last. Returns the first `limit` rows."
         ),
         parameters=[RankingsParams, *filter_parameters()],
-        responses=RankingRowSerializer(many=True),
+        responses=array_of(RankingRowSerializer),
         examples=examples.RANKINGS,
     )
     def get(self, request):
