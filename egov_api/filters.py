@@ -18,6 +18,30 @@ MONTH_RE = re.compile(MONTH_PATTERN)
 CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
 CODE_LIST_PATTERN = r"^[-a-zA-Z0-9_]+(,[-a-zA-Z0-9_]+)*$"
 
+GIVE_ONCE = _("Give this parameter once (a list of values goes in one, comma-separated).")
+
+
+def repeated_parameters(query, names) -> list[str]:
+    """Return the names among `names` that the query string gives more than once.
+
+    A repeated parameter is refused: reading only its last value (as Django does) would
+    silently drop the others, and `agency=ssc&agency=gam` would answer for gam alone.
+    """
+    getlist = getattr(query, "getlist", None)
+    if getlist is None:  # a plain dict, as in tests and internal calls, cannot repeat a key
+        return []
+    return [name for name in names if len(getlist(name)) > 1]
+
+
+class QueryForm(forms.Form):
+    """The form behind every FilterSet: each parameter at most once."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in repeated_parameters(self.data, self.fields):
+            self.add_error(name, ValidationError(GIVE_ONCE, code="repeated"))
+        return cleaned
+
 
 def parse_month(value: str) -> datetime.date:
     """Return the first day of the month written `YYYY-MM` (1900-01 or later); raise
@@ -148,7 +172,7 @@ class TotalOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering, self.tiebreaker)
 
 
-class MonthRangeForm(forms.Form):
+class MonthRangeForm(QueryForm):
     """Checks that `period_from` is not after `period_to`."""
 
     def clean(self):
@@ -185,6 +209,12 @@ class ChoiceInFilter(django_filters.BaseInFilter, django_filters.ChoiceFilter):
 class YearField(forms.IntegerField):
     def __init__(self, **kwargs):
         super().__init__(min_value=1900, max_value=9999, **kwargs)
+
+    def clean(self, value):
+        # `year=` is a mistake to point out, not "any year": the schema documents an integer.
+        if value == "":
+            raise ValidationError(_("Enter a year, e.g. 2022."), code="invalid")
+        return super().clean(value)
 
 
 class YearFilter(django_filters.NumberFilter):

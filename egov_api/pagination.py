@@ -7,7 +7,9 @@ from django.core import paginator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ErrorDetail, ValidationError
+
+from .filters import GIVE_ONCE, repeated_parameters
 
 MAX_OFFSET = 2**62
 
@@ -62,6 +64,14 @@ class Paginator(paginator.Paginator):
         return number
 
 
+def refuse_repeated(request, names):
+    repeated = repeated_parameters(request.query_params, names)
+    if repeated:
+        raise ValidationError(
+            {name: [ErrorDetail(str(GIVE_ONCE), code="repeated")] for name in repeated}
+        )
+
+
 class PageNumberPagination(pagination.PageNumberPagination):
     """`page` and `page_size`; a `page_size` above the maximum is served at the maximum.
 
@@ -82,8 +92,9 @@ class PageNumberPagination(pagination.PageNumberPagination):
     def get_page_size(self, request):
         """Return the page size asked for, capped at the maximum; 400 for a value that is not
         a whole number of at least 1 (DRF would silently fall back to the default)."""
+        refuse_repeated(request, (self.page_size_query_param, self.page_query_param))
         value = request.query_params.get(self.page_size_query_param)
-        if value is None or value == "":
+        if value is None:
             return self.page_size
         if not value.isascii() or not value.isdigit() or int(value) < 1:
             raise ValidationError(

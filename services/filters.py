@@ -6,6 +6,7 @@ from egov_api.filters import (
     ChoiceInFilter,
     CodeInFilter,
     MonthFilter,
+    QueryForm,
     SearchFilter,
     StrictBooleanFilter,
     TotalOrderingFilter,
@@ -39,6 +40,7 @@ class AgencyFilterSet(django_filters.FilterSet):
     class Meta:
         model = Agency
         fields = []
+        form = QueryForm
 
 
 class ChannelFilterSet(django_filters.FilterSet):
@@ -57,6 +59,7 @@ class ChannelFilterSet(django_filters.FilterSet):
     class Meta:
         model = Channel
         fields = []
+        form = QueryForm
 
 
 class ServiceFilterSet(django_filters.FilterSet):
@@ -109,6 +112,7 @@ class ServiceFilterSet(django_filters.FilterSet):
     class Meta:
         model = Service
         fields = []
+        form = QueryForm
 
     def filter_channel(self, queryset, name, value):
         # A subquery rather than a join, so a service offered on two of the channels is

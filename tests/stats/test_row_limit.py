@@ -58,6 +58,7 @@ def test_answers_at_the_row_limit_are_served(api_client, five_services, settings
         ("/api/v1/stats/timeseries/?metric=", "metric"),
         ("/api/v1/stats/rankings/?by=agency&metric=", "metric"),
         ("/api/v1/stats/growth/?period=2022-01&compare=", "compare"),
+        ("/api/v1/stats/rankings/?by=agency&limit=", "limit"),
     ],
 )
 def test_an_empty_choice_is_refused_not_read_as_the_default(api_client, db, url, parameter):

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
 from egov_api.fields import MonthField
+from egov_api.filters import GIVE_ONCE, repeated_parameters
 
 from .dimensions import ALL_DIMENSIONS, CATALOGUE_DIMENSIONS
 from .filters import RANGE_FILTERS
@@ -40,7 +41,17 @@ def allowed(values) -> str:
     return ", ".join(values)
 
 
-class Choice(serializers.ChoiceField):
+class EmptyIsInvalid:
+    """DRF reads an empty value in a query string as "not sent" and uses the default; here
+    `metric=` or `limit=` is a mistake to point out, not a request for the default."""
+
+    def get_value(self, dictionary):
+        if dictionary.get(self.field_name) == "":
+            return ""
+        return super().get_value(dictionary)
+
+
+class Choice(EmptyIsInvalid, serializers.ChoiceField):
     """A choice whose error message lists the allowed values."""
 
     def __init__(self, choices, **kwargs):
@@ -50,16 +61,15 @@ class Choice(serializers.ChoiceField):
         )
         super().__init__(choices, **kwargs)
 
-    def get_value(self, dictionary):
-        # DRF reads an empty value in a query string as "not sent" and uses the default; here
-        # `metric=` is a mistake to point out, not a request for the default.
-        if dictionary.get(self.field_name) == "":
-            return ""
-        return super().get_value(dictionary)
+
+class WholeNumber(EmptyIsInvalid, serializers.IntegerField):
+    """An integer parameter; empty is refused like any other value that is not a number."""
 
 
 class ChoiceList(serializers.ListField):
     """A comma-separated list of choices (`month,agency`); the parameter may also repeat."""
+
+    repeatable = True
 
     def __init__(self, choices, **kwargs):
         self.allowed_values = tuple(choices)
@@ -190,7 +200,7 @@ class RankingsParams(serializers.Serializer):
             "needs a range: `year`, or `period_from` and `period_to`)."
         ),
     )
-    limit = serializers.IntegerField(
+    limit = WholeNumber(
         min_value=1,
         max_value=100,
         default=10,
@@ -230,5 +240,13 @@ class SummaryParams(PeriodParams):
 def validated(params_class: type[serializers.Serializer], query_params) -> dict:
     """Return the validated parameters, or raise the 400 naming every bad one."""
     params = params_class(data=query_params)
-    params.is_valid(raise_exception=True)
+    valid = params.is_valid()
+    errors = dict(params.errors)
+    once_only = [
+        name for name, field in params.fields.items() if not getattr(field, "repeatable", False)
+    ]
+    for name in repeated_parameters(query_params, once_only):
+        errors.setdefault(name, []).append(ErrorDetail(str(GIVE_ONCE), code="repeated"))
+    if errors or not valid:
+        raise serializers.ValidationError(errors)
     return params.validated_data
