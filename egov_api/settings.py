@@ -1,5 +1,6 @@
 """Settings for egov-stats, read from the environment (see .env.example and the README)."""
 
+import hashlib
 from pathlib import Path
 
 import environ
@@ -170,9 +171,28 @@ EGOV_MAX_URL_BYTES = env.int("EGOV_MAX_URL_BYTES", default=8192)
 # CACHE, CONDITIONAL REQUESTS, THROTTLING
 # ------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
+# Deployments sharing one Redis keep apart by database: two databases may well be at the same
+# data version, and their figures must never be served for each other.
+_database = DATABASES["default"]
+EGOV_CACHE_PREFIX = env(
+    "EGOV_CACHE_PREFIX",
+    default=hashlib.sha256(
+        f"{_database.get('HOST', '')}:{_database.get('PORT', '')}/{_database['NAME']}".encode()
+    ).hexdigest()[:12],
+)
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            # Django's Redis cache, answering as an empty cache while Redis is unreachable.
+            "BACKEND": "egov_api.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": EGOV_CACHE_PREFIX,
+            "RETRY_SECONDS": env.float("REDIS_RETRY_SECONDS", default=5),
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+            },
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "egov"}
     )

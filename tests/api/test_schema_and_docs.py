@@ -97,7 +97,7 @@ def test_health_endpoints(api_client):
     assert api_client.get("/healthz").json() == {"status": "ok"}
     ready = api_client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.json()["database"] == "ok"
+    assert ready.json() == {"status": "ok", "database": "ok", "cache": "local"}
 
 
 def test_every_example_matches_the_schema_it_illustrates(schema):

@@ -2,6 +2,7 @@
 
 import contextlib
 import glob
+import json
 import os
 import pwd
 import shutil
@@ -165,7 +166,16 @@ class Answer:
 
 
 def get(url, headers=None, timeout=15):
-    request = urllib.request.Request(url, headers=headers or {})
+    return call(urllib.request.Request(url, headers=headers or {}), timeout)
+
+
+def post_json(url, body, headers=None, timeout=15):
+    data = json.dumps(body).encode()
+    headers = {"Content-Type": "application/json", **(headers or {})}
+    return call(urllib.request.Request(url, data=data, headers=headers, method="POST"), timeout)
+
+
+def call(request, timeout):
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return Answer(response.status, response.headers, response.read())
