@@ -122,8 +122,9 @@ class AutoSchema(BaseAutoSchema):
             statuses |= {401, 403}
         if self.method in ("POST", "PUT", "PATCH"):
             statuses |= {413, 415}
-        # Detail pages: no such code or id; lists: a page past the last.
-        if "{" in self.path or self._is_list_view():
+        # Detail pages: no such code or id; paginated lists: a page past the last.
+        paginated = self._is_list_view() and getattr(self.view, "pagination_class", None)
+        if "{" in self.path or paginated:
             statuses.add(404)
         return sorted(statuses)
 

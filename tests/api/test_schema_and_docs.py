@@ -76,6 +76,18 @@ def test_errors_are_documented_as_problem_details(schema):
     assert "application/problem+json" in response["content"]
 
 
+def test_404_is_documented_only_where_it_can_happen(schema):
+    def statuses(path):
+        return set(schema["paths"][path]["get"]["responses"])
+
+    # A page past the last, or no such code or id.
+    assert "404" in statuses("/api/v1/transactions/")
+    assert "404" in statuses("/api/v1/services/{code}/")
+    # Statistics are not paginated and address nothing by code.
+    for name in ("totals", "growth", "timeseries", "rankings", "service-counts", "summary"):
+        assert "404" not in statuses(f"/api/v1/stats/{name}/"), name
+
+
 def asset_urls(html):
     return re.findall(r'(?:src|href)="([^"]+\.(?:js|css|png))"', html)
 
