@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import translation
+from django.utils.translation import gettext
 from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
@@ -103,15 +105,23 @@ def month_range(cleaned: dict) -> tuple[datetime.date | None, datetime.date | No
         end = min(end, december) if end else december
         if start > end:
             raise serializers.ValidationError(
-                {"year": [f"{year} lies outside the range period_from..period_to."]}
+                {
+                    "year": [
+                        gettext("%(year)s lies outside the range period_from..period_to.")
+                        % {"year": year}
+                    ]
+                }
             )
     limit = max_years()
     if start and end and months_between(start, end) + 1 > limit * 12:
         raise serializers.ValidationError(
             {
                 "period_to": [
-                    f"The range period_from..period_to is longer than {limit} years; "
-                    "ask for a shorter one."
+                    gettext(
+                        "The range period_from..period_to is longer than %(limit)s years; "
+                        "ask for a shorter one."
+                    )
+                    % {"limit": limit}
                 ]
             }
         )
@@ -122,9 +132,12 @@ def required_range(
     start: datetime.date | None, end: datetime.date | None, *, reason: str
 ) -> tuple[datetime.date, datetime.date]:
     """Return the range when both ends are known; raise a ValidationError naming the missing
-    end otherwise."""
+    end otherwise. `reason` (e.g. "with metric=growth") is already translated."""
+    message = gettext("Required %(reason)s: give `year`, or `period_from` and `period_to`.") % {
+        "reason": reason
+    }
     errors = {
-        name: [f"Required {reason}: give `year`, or `period_from` and `period_to`."]
+        name: [message]
         for name, end_value in (("period_from", start), ("period_to", end))
         if end_value is None
     }
@@ -139,8 +152,12 @@ MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 def filter_parameters(*, refused: dict[str, str] | None = None) -> list[OpenApiParameter]:
     """Return the OpenAPI parameters of the shared count filters, described from
-    `CountFilterSet` itself. `refused` maps a filter name to why the endpoint refuses it."""
-    refused = refused or {}
+    `CountFilterSet` itself. `refused` maps a filter name to why the endpoint refuses it.
+
+    The reasons are translatable error messages; the schema states them in English.
+    """
+    with translation.override("en"):
+        refused = {name: str(reason) for name, reason in (refused or {}).items()}
     parameters = []
     for name, count_filter in CountFilterSet.base_filters.items():
         description = count_filter.extra.get("help_text", "")

@@ -5,6 +5,8 @@ Each `*Params` class validates one endpoint's own parameters and is passed as is
 are validated by `CountFilterSet` and documented by `filters.filter_parameters()`.
 """
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
@@ -23,13 +25,13 @@ SERVICE_GROUPS = ("agency", "sector", "channel")
 
 # Filters an endpoint about one month refuses, and why. Its months come from `period`: a
 # range filter beside it would repeat or contradict it, so it answers 400 rather than being
-# silently ignored.
+# silently ignored. The reasons are lazy: an error names them in the language of the request.
 REFUSED_WITH_PERIOD = dict.fromkeys(
-    RANGE_FILTERS, "Not accepted here: the months compared follow from `period`."
+    RANGE_FILTERS, _("Not accepted here: the months compared follow from `period`.")
 )
 REFUSED_FOR_SERVICES = {
     **REFUSED_WITH_PERIOD,
-    "electronic": (
+    "electronic": _(
         "Not accepted here: electronic services are counted by the date each became "
         "electronic, not by channel kind."
     ),
@@ -55,11 +57,19 @@ class Choice(EmptyIsInvalid, serializers.ChoiceField):
     """A choice whose error message lists the allowed values."""
 
     def __init__(self, choices, **kwargs):
-        kwargs.setdefault(
-            "error_messages",
-            {"invalid_choice": f'"{{input}}" is not allowed; use one of: {allowed(choices)}.'},
-        )
+        self.allowed_values = tuple(choices)
         super().__init__(choices, **kwargs)
+
+    def fail(self, key, **kwargs):
+        # Built here rather than in `error_messages`, so that it is translated into the
+        # language of the request when it is raised.
+        if key == "invalid_choice":
+            raise serializers.ValidationError(
+                gettext('"%(input)s" is not allowed; use one of: %(allowed)s.')
+                % {"input": kwargs.get("input"), "allowed": allowed(self.allowed_values)},
+                code=key,
+            )
+        super().fail(key, **kwargs)
 
 
 class WholeNumber(EmptyIsInvalid, serializers.IntegerField):
@@ -81,7 +91,8 @@ class ChoiceList(serializers.ListField):
         unknown = [value for value in values if value not in self.allowed_values]
         if unknown:
             raise serializers.ValidationError(
-                f"Not allowed: {', '.join(unknown)}; use any of: {allowed(self.allowed_values)}.",
+                gettext("Not allowed: %(values)s; use any of: %(allowed)s.")
+                % {"values": ", ".join(unknown), "allowed": allowed(self.allowed_values)},
                 code="invalid_choice",
             )
         return list(dict.fromkeys(values))
@@ -90,7 +101,7 @@ class ChoiceList(serializers.ListField):
 def period_field(help_text: str) -> MonthField:
     return MonthField(
         help_text=help_text,
-        error_messages={"required": "This parameter is required: a month, as YYYY-MM."},
+        error_messages={"required": _("This parameter is required: a month, as YYYY-MM.")},
     )
 
 
@@ -103,7 +114,7 @@ class PeriodParams(serializers.Serializer):
     def validate(self, attrs):
         given = getattr(self, "initial_data", {})
         errors = {
-            name: [ErrorDetail(reason, code="not_accepted")]
+            name: [ErrorDetail(str(reason), code="not_accepted")]
             for name, reason in self.refused_filters.items()
             if name in given
         }
@@ -157,7 +168,11 @@ class GrowthParams(PeriodParams):
         attrs = super().validate(attrs)
         if attrs["basis"] == "ytd" and attrs["compare"] != "yoy":
             raise serializers.ValidationError(
-                {"compare": ["With basis=ytd, use one of: yoy (a year-to-date compares years)."]}
+                {
+                    "compare": [
+                        gettext("With basis=ytd, use one of: yoy (a year-to-date compares years).")
+                    ]
+                }
             )
         return attrs
 
@@ -207,7 +222,7 @@ class RankingsParams(serializers.Serializer):
         help_text="How many rows, 1 to 100 (default 10).",
         error_messages=dict.fromkeys(
             ("invalid", "min_value", "max_value", "max_string_length"),
-            "Use a whole number from 1 to 100.",
+            _("Use a whole number from 1 to 100."),
         ),
     )
 

@@ -1,5 +1,6 @@
 """Statistics endpoints: validate the query, narrow the counts, call one selector."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -149,7 +150,7 @@ class RankingsView(StatsView):
         period_from, period_to = scope.period_from, scope.period_to
         if params["metric"] == "growth":
             period_from, period_to = required_range(
-                period_from, period_to, reason="with metric=growth"
+                period_from, period_to, reason=_("with metric=growth")
             )
         rows = rankings_list(
             counts=scope.counts, period_from=period_from, period_to=period_to, **params

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db.models import BigIntegerField, Case, Q, Value, When
 from django.db.models.lookups import Exact, GreaterThanOrEqual
+from django.utils.translation import gettext
 from rest_framework.exceptions import ValidationError
 
 from transactions.models import ELECTRONIC, TRADITIONAL, sum_of_counts
@@ -74,8 +75,11 @@ def too_many_rows(parameter: str) -> ValidationError:
     return ValidationError(
         {
             parameter: [
-                f"The answer would hold more than {settings.EGOV_STATS_MAX_ROWS} rows: narrow "
-                "the filters or the range, or group by fewer keys."
+                gettext(
+                    "The answer would hold more than %(limit)s rows: narrow the filters or the "
+                    "range, or group by fewer keys."
+                )
+                % {"limit": settings.EGOV_STATS_MAX_ROWS}
             ]
         }
     )
