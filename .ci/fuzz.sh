@@ -16,6 +16,9 @@ export DJANGO_SECRET_KEY="fuzz-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d '
 export DJANGO_ALLOWED_HOSTS=127.0.0.1
 export DJANGO_SECURE_SSL_REDIRECT=false
 export DJANGO_BEHIND_TLS_PROXY=false
+# Figures cached in Redis, as in production (the app answers without it if none runs here).
+export REDIS_URL="${FUZZ_REDIS_URL:-redis://127.0.0.1:6379/14}"
+export EGOV_CACHE_PREFIX="fuzz-$$"
 # The fuzzer is one client sending thousands of requests: rate limits would answer most of them.
 export EGOV_THROTTLE_ANON="" EGOV_THROTTLE_KEY=""
 export EGOV_LOG_FORMAT=text DJANGO_LOG_LEVEL=WARNING
