@@ -46,7 +46,7 @@ class QueryForm(forms.Form):
 def parse_month(value: str) -> datetime.date:
     """Return the first day of the month written `YYYY-MM` (1900-01 or later); raise
     ValidationError otherwise."""
-    match = MONTH_RE.match(value or "")
+    match = MONTH_RE.fullmatch(value or "")
     if not match:
         raise ValidationError(
             _("Enter a month from 1900-01 on as YYYY-MM (e.g. 2022-01); got %(value)r."),
@@ -58,6 +58,10 @@ def parse_month(value: str) -> datetime.date:
 
 class MonthField(forms.CharField):
     """A `YYYY-MM` query value, cleaned to the first day of that month."""
+
+    def __init__(self, **kwargs):
+        # Taken as sent, like every query value here: " 2022-01" is not a month.
+        super().__init__(strip=False, **kwargs)
 
     def clean(self, value):
         value = super().clean(value)
@@ -75,6 +79,9 @@ class StrictBooleanField(forms.CharField):
 
     TRUE = {"true", "1"}
     FALSE = {"false", "0"}
+
+    def __init__(self, **kwargs):
+        super().__init__(strip=False, **kwargs)
 
     def clean(self, value):
         if value == "":
@@ -99,15 +106,18 @@ class CodeListField(forms.CharField):
 
     def __init__(self, *, model, **kwargs):
         self.model = model
-        super().__init__(**kwargs)
+        super().__init__(strip=False, **kwargs)
 
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return None
-        codes = list(dict.fromkeys(code.strip() for code in value.split(",") if code.strip()))
-        if not codes:
-            raise ValidationError(_("Enter at least one code."))
+        # As the schema's pattern says: codes and commas, nothing else ("ssc, gam" or "ssc,,"
+        # is a mistake to point out, not something to guess at).
+        items = value.split(",")
+        if "" in items:
+            raise ValidationError(_("Remove the empty item from the list."), code="invalid")
+        codes = list(dict.fromkeys(items))
         malformed = [code for code in codes if not CODE_RE.match(code)]
         if malformed:
             raise ValidationError(

@@ -65,3 +65,31 @@ def test_an_empty_year_answers_400(api_client, small_catalogue, url):
 
     assert response.status_code == 400
     assert [error["field"] for error in response.json()["errors"]] == ["year"]
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"),
+    [
+        ("/api/v1/stats/service-counts/?channel=%0D&period=2022-01", "channel"),
+        ("/api/v1/transactions/?agency=ssc,%20gam", "agency"),
+        ("/api/v1/transactions/?agency=ssc,,gam", "agency"),
+        ("/api/v1/transactions/?agency=ssc,", "agency"),
+        ("/api/v1/transactions/?period_from=%202022-01", "period_from"),
+        ("/api/v1/transactions/?period_from=2022-01%0A", "period_from"),
+        ("/api/v1/channels/?electronic=true%20", "electronic"),
+        ("/api/v1/stats/rankings/?by=agency&limit=5.0", "limit"),
+        ("/api/v1/stats/rankings/?by=agency&limit=%205", "limit"),
+        ("/api/v1/stats/totals/?group_by=month,,agency", "group_by"),
+        ("/api/v1/stats/totals/?group_by=%20month", "group_by"),
+        ("/api/v1/stats/summary/?period=2022-01%0A", "period"),
+    ],
+)
+def test_a_value_outside_the_documented_pattern_answers_400(
+    api_client, small_catalogue, url, parameter
+):
+    # Whitespace, control characters and empty list items are not trimmed or skipped: the
+    # schema's patterns allow none of them, so a value carrying one is refused, not guessed at.
+    response = api_client.get(url)
+
+    assert response.status_code == 400, response.content
+    assert parameter in [error["field"] for error in response.json()["errors"]]

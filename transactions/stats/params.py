@@ -5,6 +5,8 @@ Each `*Params` class validates one endpoint's own parameters and is passed as is
 are validated by `CountFilterSet` and documented by `filters.filter_parameters()`.
 """
 
+import re
+
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
@@ -22,6 +24,7 @@ COMPARES = ("yoy", "mom")
 BASES = ("month", "ytd")
 RANKING_METRICS = ("electronic", "total", "traditional", "electronic_share", "growth")
 SERVICE_GROUPS = ("agency", "sector", "channel")
+WHOLE_NUMBER_RE = re.compile(r"-?[0-9]+")
 
 # Filters an endpoint about one month refuses, and why. Its months come from `period`: a
 # range filter beside it would repeat or contradict it, so it answers 400 rather than being
@@ -73,7 +76,13 @@ class Choice(EmptyIsInvalid, serializers.ChoiceField):
 
 
 class WholeNumber(EmptyIsInvalid, serializers.IntegerField):
-    """An integer parameter; empty is refused like any other value that is not a number."""
+    """An integer parameter written with digits only: DRF would also take "5.0" or " 5",
+    which the schema's `integer` does not allow; empty is refused like any other non-number."""
+
+    def to_internal_value(self, data):
+        if not (isinstance(data, int) or WHOLE_NUMBER_RE.fullmatch(str(data))):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 class ChoiceList(serializers.ListField):
@@ -87,7 +96,11 @@ class ChoiceList(serializers.ListField):
 
     def to_internal_value(self, data):
         items = [data] if isinstance(data, str) else list(data)
-        values = [part.strip() for item in items for part in str(item).split(",") if part.strip()]
+        values = [part for item in items for part in str(item).split(",")]
+        if "" in values:
+            raise serializers.ValidationError(
+                gettext("Remove the empty item from the list."), code="invalid"
+            )
         unknown = [value for value in values if value not in self.allowed_values]
         if unknown:
             raise serializers.ValidationError(
