@@ -74,7 +74,9 @@ def narrow_rollups(cleaned: dict) -> tuple[QuerySet, ...]:
     narrowed = []
     for filterset_class in ROLLUP_FILTERSETS:
         model = filterset_class._meta.model
-        filters = filterset_class(queryset=model.objects.all()).filters
+        # The class's own filters: an instance would deep-copy them all for each request, and
+        # these are only asked to filter (none reads the request or a bound form).
+        filters = filterset_class.base_filters
         rows = model.objects.all()
         for name, value in cleaned.items():
             if name in RANGE_FILTERS or value in (None, "", []):

@@ -3,6 +3,7 @@
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
+from egov_api.serializers import DictRowListSerializer
 from services.models import Sector
 
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
@@ -67,6 +68,9 @@ class TotalsRowSerializer(PeriodKeysSerializer, CatalogueKeysSerializer):
         help_text="Electronic transactions in percent of all; null when there were none."
     )
 
+    class Meta:
+        list_serializer_class = DictRowListSerializer
+
 
 class GrowthRowSerializer(CatalogueKeysSerializer):
     """The growth of one group (or of everything, without `group_by`)."""
@@ -81,6 +85,9 @@ class GrowthRowSerializer(CatalogueKeysSerializer):
     change_pct = PercentField(
         help_text="Change in percent of `previous`; null when `previous` is 0."
     )
+
+    class Meta:
+        list_serializer_class = DictRowListSerializer
 
 
 class IntervalSerializer(serializers.Serializer):
@@ -106,6 +113,9 @@ class TimeseriesPointSerializer(IntervalSerializer, CatalogueKeysSerializer):
         )
     )
 
+    class Meta:
+        list_serializer_class = DictRowListSerializer
+
 
 class RankSerializer(serializers.Serializer):
     rank = serializers.IntegerField(help_text="1 for the highest value; ties share a rank.")
@@ -120,6 +130,9 @@ class RankingRowSerializer(RankSerializer, CatalogueKeysSerializer):
             "`electronic_share` and `growth` (null on a zero base)."
         )
     )
+
+    class Meta:
+        list_serializer_class = DictRowListSerializer
 
 
 class ServiceCountSerializer(serializers.Serializer):
@@ -147,6 +160,9 @@ class ServiceKeysSerializer(AgencyKeySerializer):
 
 class ServiceCountRowSerializer(ServiceKeysSerializer, ServiceCountSerializer):
     """`ServiceCountSerializer` for one group: only the key named in `group_by` is present."""
+
+    class Meta:
+        list_serializer_class = DictRowListSerializer
 
 
 class LeaderSerializer(serializers.Serializer):
