@@ -107,3 +107,23 @@ def test_a_missing_required_value_is_an_error_as_with_drf():
         serializers.ListSerializer([row], child=TotalsRowSerializer()).data  # noqa: B018
     with pytest.raises(KeyError):
         TotalsRowSerializer([row], many=True).data  # noqa: B018
+
+
+class WithMethodField(serializers.Serializer):
+    code = serializers.CharField()
+    shout = serializers.SerializerMethodField()
+
+    class Meta:
+        list_serializer_class = DictRowListSerializer
+
+    def get_shout(self, row):
+        return row["code"].upper()
+
+
+def test_a_serializer_with_other_kinds_of_field_is_written_by_drf():
+    rows = [{"code": "ssc"}, {"code": "gam"}]
+
+    assert WithMethodField(rows, many=True).data == [
+        {"code": "ssc", "shout": "SSC"},
+        {"code": "gam", "shout": "GAM"},
+    ]
