@@ -28,12 +28,13 @@ $bin/python manage.py collectstatic --noinput --verbosity 0
 $bin/python manage.py seed_demo --verbosity 0
 key=$($bin/python manage.py create_api_key --agency ssc --name fuzzing | tail -n 1)
 config=$(mktemp --suffix .toml)
+server=""
+trap 'rm -f "$config"; [ -z "$server" ] || { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; } || true' EXIT
 $bin/python .ci/fuzz_config.py ssc >"$config"
 
 $bin/gunicorn -c egov_api/gunicorn.conf.py --bind "127.0.0.1:$port" --workers 2 \
   egov_api.wsgi >/tmp/egov-fuzz-server.log 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -f "$config"' EXIT
 $bin/python - "$port" <<'PY'
 import sys, time, urllib.request
 for _ in range(100):

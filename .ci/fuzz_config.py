@@ -1,7 +1,8 @@
 """Print the schemathesis configuration for .ci/fuzz.sh.
 
-The static settings (.ci/schemathesis.toml) plus values read from the seeded database: real
-agency, service and channel codes, months and a count the fuzzing key may correct. Generated
+The static settings (.ci/schemathesis.toml) plus values read from the seeded database (real
+agency, service and channel codes, and counts the fuzzing key may correct and delete) and
+months of the demo data's last two years. Generated
 requests use them often enough to get past "no such code" and exercise the filters, the
 statistics and the write path behind validation; the rest of the time values are random.
 

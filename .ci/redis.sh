@@ -4,11 +4,11 @@ REDIS_HOST=127.0.0.1
 REDIS_PORT=6379
 
 redis_answers() {
-  local reply=""
-  { exec 3<>"/dev/tcp/$REDIS_HOST/$REDIS_PORT"; } 2>/dev/null || return 1
-  printf 'PING\r\n' >&3
-  read -r -t 2 reply <&3 || true
-  exec 3>&-
+  local reply="" fd
+  { exec {fd}<>"/dev/tcp/$REDIS_HOST/$REDIS_PORT"; } 2>/dev/null || return 1
+  printf 'PING\r\n' >&"$fd"
+  read -r -t 2 reply <&"$fd" || true
+  exec {fd}>&-
   [[ "$reply" == +PONG* ]]
 }
 
