@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 # A month from 1900-01 on, written YYYY-MM.
 MONTH_PATTERN = r"^(19\d{2}|[2-9]\d{3})-(0[1-9]|1[0-2])$"
 MONTH_RE = re.compile(MONTH_PATTERN)
-CODE_RE = re.compile(r"^[-a-zA-Z0-9_]+$")
+# A code: letters, digits, "-" and "_" (matched whole, with fullmatch).
+CODE_RE = re.compile(r"[-a-zA-Z0-9_]+")
 CODE_LIST_PATTERN = r"^[-a-zA-Z0-9_]+(,[-a-zA-Z0-9_]+)*$"
 
 GIVE_ONCE = _("Give this parameter once (a list of values goes in one, comma-separated).")
@@ -118,7 +119,7 @@ class CodeListField(forms.CharField):
         if "" in items:
             raise ValidationError(_("Remove the empty item from the list."), code="invalid")
         codes = list(dict.fromkeys(items))
-        malformed = [code for code in codes if not CODE_RE.match(code)]
+        malformed = [code for code in codes if not CODE_RE.fullmatch(code)]
         if malformed:
             raise ValidationError(
                 _("Malformed code(s): %(codes)s."), params={"codes": ", ".join(malformed[:10])}
@@ -221,8 +222,9 @@ class YearField(forms.IntegerField):
         super().__init__(min_value=1900, max_value=9999, **kwargs)
 
     def clean(self, value):
-        # `year=` is a mistake to point out, not "any year": the schema documents an integer.
-        if value == "":
+        # Digits only, as the schema's integer: Django's IntegerField would also take " 2022"
+        # or "2022.0"; and `year=` is a mistake to point out, not "any year".
+        if value is not None and not (value.isascii() and value.isdigit()):
             raise ValidationError(_("Enter a year, e.g. 2022."), code="invalid")
         return super().clean(value)
 

@@ -18,6 +18,8 @@ logger = logging.getLogger("egov")
 
 # An id from the client is echoed only when it is short and plain, so it cannot forge log lines.
 REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+# Paths longer than this are cut in the access log: an over-long address is refused, not kept.
+LOGGED_PATH_LENGTH = 512
 
 
 class RequestIdMiddleware:
@@ -28,21 +30,22 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if REQUEST_ID_RE.match(incoming) else uuid.uuid4().hex
+        request_id = incoming if REQUEST_ID_RE.fullmatch(incoming) else uuid.uuid4().hex
         token = request_id_var.set(request_id)
         request.request_id = request_id
         started = time.perf_counter()
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
+            path = request.path[:LOGGED_PATH_LENGTH]
             access_logger.info(
                 "%s %s %s",
                 request.method,
-                request.path,
+                path,
                 response.status_code,
                 extra={
                     "method": request.method,
-                    "path": request.path,
+                    "path": path,
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },
@@ -50,6 +53,12 @@ class RequestIdMiddleware:
             return response
         finally:
             request_id_var.reset(token)
+
+
+def sent_address(request) -> str:
+    """The path and query string as the client sent them (still percent-encoded)."""
+    # gunicorn passes the request line's target as RAW_URI; elsewhere, rebuild it.
+    return request.META.get("RAW_URI") or request.get_full_path()
 
 
 class UrlLengthLimitMiddleware:
@@ -63,8 +72,7 @@ class UrlLengthLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # WSGI passes both as received, one character per byte.
-        length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
+        length = len(sent_address(request))
         limit = settings.EGOV_MAX_URL_BYTES
         if length > limit:
             return django_problem(

@@ -85,7 +85,7 @@ ERROR_RESPONSES = {
     ),
     414: (
         "The address (path and query string) is longer than the configured limit.",
-        _example(414, "uri_too_long", "The address is 9210 bytes long; the limit is 8192."),
+        _example(414, "uri_too_long", "The address is 9210 bytes long; the limit is 8000."),
     ),
     415: (
         "The body's `Content-Type` is not accepted here.",

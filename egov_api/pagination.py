@@ -53,6 +53,8 @@ class Paginator(paginator.Paginator):
         try:
             if isinstance(number, float) and not number.is_integer():
                 raise ValueError
+            if isinstance(number, str) and not (number.isascii() and number.isdigit()):
+                raise ValueError  # " 1", "+1" or "١": int() would take them
             number = int(number)
         except (TypeError, ValueError):
             raise paginator.PageNotAnInteger(self.error_messages["invalid_page"]) from None
@@ -96,11 +98,12 @@ class PageNumberPagination(pagination.PageNumberPagination):
         value = request.query_params.get(self.page_size_query_param)
         if value is None:
             return self.page_size
-        if not value.isascii() or not value.isdigit() or int(value) < 1:
+        if not value.isascii() or not value.isdigit() or int(value[:9]) < 1:
             raise ValidationError(
                 {self.page_size_query_param: [_("Enter a whole number of rows, 1 or more.")]}
             )
-        return min(int(value), self.max_page_size)
+        # More digits than any page size: the maximum (int() refuses over 4,300 digits).
+        return self.max_page_size if len(value) > 9 else min(int(value), self.max_page_size)
 
     def get_page_number(self, request, paginator):
         """Return the page asked for (1 when not asked); an empty `page=` is refused."""

@@ -163,27 +163,25 @@ EGOV_BULK_MAX_ROWS = env.int("EGOV_BULK_MAX_ROWS", default=50_000)
 # about 6 MiB, the same rows as indented JSON about 10 MiB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("EGOV_MAX_BODY_BYTES", default=16 * 1024 * 1024)
 # Longest path plus query string, as sent (414 above it). The widest real filter, every agency
-# and channel code with a range, fits in well under 2 KiB; gunicorn's own limit is set above
-# this (gunicorn.conf.py) so the app, not the server, answers with a problem document.
-EGOV_MAX_URL_BYTES = env.int("EGOV_MAX_URL_BYTES", default=8192)
+# and channel code with a range, fits in well under 2 KiB; gunicorn's own limit on the whole
+# request line (8190 bytes, gunicorn.conf.py) is just above this one, so the app answers first.
+EGOV_MAX_URL_BYTES = env.int("EGOV_MAX_URL_BYTES", default=8000)
 
 # ------------------------------------------------------------------------------
 # CACHE, CONDITIONAL REQUESTS, THROTTLING
 # ------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
-# Deployments sharing one Redis keep apart by database: two databases may well be at the same
-# data version, and their figures must never be served for each other.
-_database = DATABASES["default"]
+# Deployments sharing one Redis keep apart by their secret key: every server of a deployment
+# has the same one, and two deployments never do (their figures must never mix, and may well
+# be at the same data version). The prefix is a hash: the key itself is not readable in Redis.
 EGOV_CACHE_PREFIX = env(
     "EGOV_CACHE_PREFIX",
-    default=hashlib.sha256(
-        f"{_database.get('HOST', '')}:{_database.get('PORT', '')}/{_database['NAME']}".encode()
-    ).hexdigest()[:12],
+    default=hashlib.sha256(f"egov-cache:{SECRET_KEY}".encode()).hexdigest()[:12],
 )
 CACHES = {
     "default": (
         {
-            # Django's Redis cache, answering as an empty cache while Redis is unreachable.
+            # Django's Redis cache, served from process memory while Redis is unreachable.
             "BACKEND": "egov_api.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": EGOV_CACHE_PREFIX,

@@ -1,13 +1,13 @@
 """Wire format of the catalogue: related objects appear by their codes."""
 
-import re
 import unicodedata
 
 from rest_framework import serializers
 
+from egov_api.filters import CODE_RE
+
 from .models import Agency, Channel, Service
 
-CODE_RE = re.compile(r"[-a-zA-Z0-9_]+")
 # Control characters and lone surrogates have no place in a name (and a lone surrogate cannot
 # even be stored as UTF-8).
 FORBIDDEN_CATEGORIES = {"Cc", "Cs"}

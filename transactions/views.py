@@ -1,5 +1,6 @@
 """Monthly transaction count endpoints: read, write one, write many, and each count's history."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -39,10 +40,11 @@ MAX_ID = 2**63 - 1
 
 def count_id_of(kwargs) -> int:
     """Return the count id in the URL; 404 when it cannot be the id of any count."""
-    count_id = int(kwargs["id"])
-    if count_id > MAX_ID:
-        raise NotFound(f"No count with id {count_id}.")
-    return count_id
+    text = kwargs["id"]
+    # Checked before int(), which refuses numbers of over 4,300 digits.
+    if len(text) > len(str(MAX_ID)) or int(text) > MAX_ID:
+        raise NotFound(_("No count has this id."))
+    return int(text)
 
 
 HISTORY_FIELDS = (
@@ -206,7 +208,7 @@ class TransactionCountViewSet(
             .values(*HISTORY_FIELDS)
         )
         if not entries and not TransactionCount.objects.filter(pk=count_id).exists():
-            raise NotFound(f"No count with id {count_id}.")
+            raise NotFound(_("No count has this id."))
         return Response(CountHistorySerializer(entries, many=True).data)
 
     def _count_response(self, count_id, status_code):

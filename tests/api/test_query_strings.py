@@ -82,6 +82,10 @@ def test_an_empty_year_answers_400(api_client, small_catalogue, url):
         ("/api/v1/stats/totals/?group_by=month,,agency", "group_by"),
         ("/api/v1/stats/totals/?group_by=%20month", "group_by"),
         ("/api/v1/stats/summary/?period=2022-01%0A", "period"),
+        ("/api/v1/transactions/?year=%202022", "year"),
+        ("/api/v1/transactions/?year=2022.0", "year"),
+        ("/api/v1/stats/totals/?year=2022.0", "year"),
+        ("/api/v1/transactions/?agency=ssc%0A", "agency"),
     ],
 )
 def test_a_value_outside_the_documented_pattern_answers_400(
@@ -93,3 +97,25 @@ def test_a_value_outside_the_documented_pattern_answers_400(
 
     assert response.status_code == 400, response.content
     assert parameter in [error["field"] for error in response.json()["errors"]]
+
+
+@pytest.mark.parametrize("page", ["%201", "+1", "1.0", "abc", "9" * 4400])
+def test_a_page_that_is_not_written_in_digits_is_not_found(api_client, small_catalogue, page):
+    response = api_client.get(f"/api/v1/agencies/?page={page}")
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_page_size_of_thousands_of_digits_is_served_at_the_maximum(api_client, small_catalogue):
+    response = api_client.get("/api/v1/agencies/?page_size=" + "9" * 4400)
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 2
+
+
+def test_a_count_id_of_thousands_of_digits_is_not_found(api_client, small_catalogue):
+    for url in ("/api/v1/transactions/{}/", "/api/v1/transactions/{}/history/"):
+        response = api_client.get(url.format("9" * 4400))
+        assert response.status_code == 404
+        assert len(response.content) < 500

@@ -1,5 +1,6 @@
 """Production settings: refuse to start without a secret, pass Django's deployment checks."""
 
+import json
 import subprocess
 import sys
 
@@ -48,12 +49,23 @@ def test_browsable_api_is_off_in_production():
     assert "BrowsableAPIRenderer" not in result.stdout
 
 
-def test_gunicorn_lets_the_app_refuse_a_long_address_as_a_problem(tmp_path):
-    # gunicorn's default limit (4094 bytes) would answer an HTML 414 before the app saw it.
+def test_too_long_addresses_and_headers_are_refused_as_problems_under_gunicorn(tmp_path):
     env = production_env(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     with gunicorn(env) as base:
-        answer = get(base + "/api/v1/agencies/?search=" + "x" * 9000)
+        # Over the app's limit (8000) but within gunicorn's line: the app's own answer.
+        by_app = get(base + "/api/v1/agencies/?search=" + "x" * 8100)
+        # Over gunicorn's line (8190): gunicorn answers, in the same format.
+        by_server = get(base + "/api/v1/agencies/?search=" + "x" * 9000)
+        # A header over gunicorn's field limit.
+        big_header = get(base + "/healthz", headers={"X-Padding": "x" * 9000})
+        still_up = get(base + "/healthz")
 
-    assert answer.status == 414
-    assert answer.headers["Content-Type"] == "application/problem+json"
-    assert answer.headers["X-Request-ID"]
+    for answer, status in ((by_app, 414), (by_server, 414), (big_header, 431)):
+        assert answer.status == status
+        assert answer.headers["Content-Type"] == "application/problem+json"
+        body = json.loads(answer.body)
+        assert body["status"] == status
+        assert "xxxx" not in answer.body.decode()
+    assert "8000" in json.loads(by_app.body)["detail"]
+    assert by_app.headers["X-Request-ID"]
+    assert still_up.status == 200

@@ -41,21 +41,28 @@ def redis_cache(location, prefix):
 
 
 @pytest.mark.django_db
-def test_an_unreachable_redis_costs_the_cache_not_the_answers(
-    api_client, small_catalogue, settings, caplog
+def test_an_unreachable_redis_is_replaced_by_process_memory(
+    api_client, small_catalogue, settings, caplog, django_assert_num_queries
 ):
     settings.CACHES = redis_cache(f"redis://127.0.0.1:{free_port()}/0", "unreachable")
     settings.EGOV_CACHE_ENABLED = True
-    settings.EGOV_THROTTLE_RATES = {"key": None, "anon": "100/min"}
+    settings.EGOV_THROTTLE_RATES = {"key": None, "anon": "4/min"}
 
-    answers = [api_client.get(TOTALS) for _ in range(3)]
-    answers.append(api_client.get("/api/v1/agencies/"))
+    first = api_client.get(TOTALS)
+    # Served from memory: only the data version is read.
+    with django_assert_num_queries(1):
+        second = api_client.get(TOTALS)
+    answers = [first, second, api_client.get("/api/v1/agencies/")]
+    answers += [api_client.get("/api/v1/agencies/") for _ in range(2)]
 
-    assert [answer.status_code for answer in answers] == [200] * 4
+    # Rate limits still count (per process) while Redis is away.
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 200, 429]
+    assert second.json() == first.json()
     warnings = [r for r in caplog.records if "cache unavailable" in r.getMessage()]
     # One failed call, then Redis is left alone for RETRY_SECONDS.
     assert len(warnings) == 1
-    # Ready all the same: the API answers without its cache, and says so.
+    # Ready all the same: the API answers without Redis, and says so.
+    settings.EGOV_THROTTLE_RATES = {"key": None, "anon": None}
     ready = api_client.get("/readyz")
     assert ready.status_code == 200
     assert ready.json() == {"status": "ok", "database": "ok", "cache": "unavailable"}
@@ -63,7 +70,9 @@ def test_an_unreachable_redis_costs_the_cache_not_the_answers(
 
 @needs_redis
 @pytest.mark.django_db
-def test_figures_are_cached_in_redis_and_a_write_retires_them(small_catalogue, settings):
+def test_figures_are_cached_in_redis_and_a_write_retires_them(
+    small_catalogue, settings, django_assert_num_queries
+):
     prefix = f"test-{uuid.uuid4().hex}"
     settings.CACHES = redis_cache(REDIS_URL, prefix)
     settings.EGOV_CACHE_ENABLED = True
@@ -73,12 +82,16 @@ def test_figures_are_cached_in_redis_and_a_write_retires_them(small_catalogue, s
 
     first = ssc.get(TOTALS)
     stored = redis.Redis.from_url(REDIS_URL).keys(f"{prefix}:*")
+    # Served from Redis: only the key and the data version are read.
+    with django_assert_num_queries(2):
+        again = ssc.get(TOTALS)
     assert ssc.post(LIST_URL, {**row, "count": 250}, format="json").status_code == 200
     after_write = ssc.get(TOTALS)
 
     assert ssc.get("/readyz").json()["cache"] == "ok"
     assert first.json()[0]["electronic"] == 100
     assert any(b"egov:stats:" in key for key in stored)
+    assert again.json() == first.json()
     assert after_write.json()[0]["electronic"] == 250
 
 

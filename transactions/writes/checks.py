@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from egov_api.filters import parse_month
+from egov_api.filters import CODE_RE, parse_month
 from egov_api.problems import ProblemError
 from services.models import Channel, Service
 
@@ -22,7 +22,6 @@ from .rows import RawRow, RowError
 
 MAX_CODE_LENGTH = 80
 # Matched whole (`$` would let a trailing newline through).
-CODE_RE = re.compile(r"[-a-zA-Z0-9_]+")
 MONTH_RE = re.compile(r"\d{4}-\d{2}")
 
 
