@@ -284,5 +284,5 @@ def test_the_database_refuses_a_count_over_the_maximum(small_catalogue):
         period="2022-01-01",
         count=MAX_COUNT + 1,
     )
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError, match="count_at_most_max"), transaction.atomic():
         count.save()

@@ -18,6 +18,7 @@ from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
+from egov_api.filters import MONTH_PATTERN
 from services.models import Sector
 from transactions.filters import (
     AgencyRollupFilterSet,
@@ -149,7 +150,6 @@ def required_range(
 
 
 FILTER_TYPES = {"year": int, "electronic": bool}
-MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 
 
 def filter_parameters(*, refused: dict[str, str] | None = None) -> list[OpenApiParameter]:
