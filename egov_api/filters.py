@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ErrorDetail
 
 # A month from 1900-01 on, written YYYY-MM.
 MONTH_PATTERN = r"^(19\d{2}|[2-9]\d{3})-(0[1-9]|1[0-2])$"
@@ -20,6 +21,12 @@ CODE_RE = re.compile(r"[-a-zA-Z0-9_]+")
 CODE_LIST_PATTERN = r"^[-a-zA-Z0-9_]+(,[-a-zA-Z0-9_]+)*$"
 
 GIVE_ONCE = _("Give this parameter once (a list of values goes in one, comma-separated).")
+
+
+def digits_only(text: str) -> bool:
+    """True for a whole number written in ASCII digits alone: `str.isdigit` also takes "١٢"
+    or "²", and `int()` also takes " 12", "+12" or "1_2"."""
+    return text.isascii() and text.isdigit()
 
 
 def repeated_parameters(query, names) -> list[str]:
@@ -32,6 +39,14 @@ def repeated_parameters(query, names) -> list[str]:
     if getlist is None:  # a plain dict, as in tests and internal calls, cannot repeat a key
         return []
     return [name for name in names if len(getlist(name)) > 1]
+
+
+def repeated_errors(query, names) -> dict[str, list[ErrorDetail]]:
+    """DRF validation errors for the names among `names` given more than once."""
+    return {
+        name: [ErrorDetail(str(GIVE_ONCE), code="repeated")]
+        for name in repeated_parameters(query, names)
+    }
 
 
 class QueryForm(forms.Form):
@@ -224,7 +239,7 @@ class YearField(forms.IntegerField):
     def clean(self, value):
         # Digits only, as the schema's integer: Django's IntegerField would also take " 2022"
         # or "2022.0"; and `year=` is a mistake to point out, not "any year".
-        if value is not None and not (value.isascii() and value.isdigit()):
+        if value is not None and not digits_only(value):
             raise ValidationError(_("Enter a year, e.g. 2022."), code="invalid")
         return super().clean(value)
 

@@ -7,9 +7,9 @@ from django.core import paginator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
-from rest_framework.exceptions import ErrorDetail, ValidationError
+from rest_framework.exceptions import ValidationError
 
-from .filters import GIVE_ONCE, repeated_parameters
+from .filters import digits_only, repeated_errors
 
 MAX_OFFSET = 2**62
 
@@ -53,7 +53,7 @@ class Paginator(paginator.Paginator):
         try:
             if isinstance(number, float) and not number.is_integer():
                 raise ValueError
-            if isinstance(number, str) and not (number.isascii() and number.isdigit()):
+            if isinstance(number, str) and not digits_only(number):
                 raise ValueError  # " 1", "+1" or "١": int() would take them
             number = int(number)
         except (TypeError, ValueError):
@@ -67,11 +67,9 @@ class Paginator(paginator.Paginator):
 
 
 def refuse_repeated(request, names):
-    repeated = repeated_parameters(request.query_params, names)
-    if repeated:
-        raise ValidationError(
-            {name: [ErrorDetail(str(GIVE_ONCE), code="repeated")] for name in repeated}
-        )
+    errors = repeated_errors(request.query_params, names)
+    if errors:
+        raise ValidationError(errors)
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -98,7 +96,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         value = request.query_params.get(self.page_size_query_param)
         if value is None:
             return self.page_size
-        if not value.isascii() or not value.isdigit() or int(value[:9]) < 1:
+        if not digits_only(value) or int(value[:9]) < 1:
             raise ValidationError(
                 {self.page_size_query_param: [_("Enter a whole number of rows, 1 or more.")]}
             )

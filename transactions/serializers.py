@@ -10,6 +10,11 @@ from egov_api.fields import MonthField
 from .models import MAX_COUNT, CountAction
 
 
+def count_field(help_text: str) -> serializers.IntegerField:
+    """A count on the wire: a whole number from 0 to MAX_COUNT."""
+    return serializers.IntegerField(min_value=0, max_value=MAX_COUNT, help_text=help_text)
+
+
 class Timestamps(dict):
     """Datetimes written as DRF's DateTimeField writes them (ISO 8601 in `tz`, `Z` for UTC),
     each distinct one formatted once: the counts of one submission share their `updated_at`."""
@@ -70,11 +75,7 @@ class TransactionCountSerializer(serializers.Serializer):
         read_only=True, help_text="True when the channel is electronic."
     )
     period = MonthField(help_text="The month, `YYYY-MM`.")
-    count = serializers.IntegerField(
-        min_value=0,
-        max_value=MAX_COUNT,
-        help_text="Number of transactions in the month, a non-negative integer.",
-    )
+    count = count_field("Number of transactions in the month, a non-negative integer.")
     updated_at = serializers.DateTimeField(read_only=True, help_text="When the count last changed.")
 
     class Meta:
@@ -93,21 +94,13 @@ class CountWriteSerializer(serializers.Serializer):
     service = serializers.CharField(help_text="Service code, e.g. `ssc-pension-inquiry`.")
     channel = serializers.CharField(help_text="Channel code, e.g. `web`.")
     period = MonthField(help_text="The month, `YYYY-MM`; not in the future.")
-    count = serializers.IntegerField(
-        min_value=0,
-        max_value=MAX_COUNT,
-        help_text="Number of transactions in the month, a non-negative integer.",
-    )
+    count = count_field("Number of transactions in the month, a non-negative integer.")
 
 
 class CountPatchSerializer(serializers.Serializer):
     """The body of `PATCH transactions/{id}/`: only the count can change."""
 
-    count = serializers.IntegerField(
-        min_value=0,
-        max_value=MAX_COUNT,
-        help_text="The new number of transactions, a non-negative integer.",
-    )
+    count = count_field("The new number of transactions, a non-negative integer.")
 
 
 class BulkReportSerializer(serializers.Serializer):

@@ -13,7 +13,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
 from egov_api.fields import MonthField
-from egov_api.filters import GIVE_ONCE, repeated_parameters
+from egov_api.filters import repeated_errors
 
 from .dimensions import ALL_DIMENSIONS, CATALOGUE_DIMENSIONS
 from .filters import RANGE_FILTERS
@@ -273,8 +273,8 @@ def validated(params_class: type[serializers.Serializer], query_params) -> dict:
     once_only = [
         name for name, field in params.fields.items() if not getattr(field, "repeatable", False)
     ]
-    for name in repeated_parameters(query_params, once_only):
-        errors.setdefault(name, []).append(ErrorDetail(str(GIVE_ONCE), code="repeated"))
+    for name, details in repeated_errors(query_params, once_only).items():
+        errors.setdefault(name, []).extend(details)
     if errors or not valid:
         raise serializers.ValidationError(errors)
     return params.validated_data

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from egov_api.filters import CODE_RE, parse_month
+from egov_api.filters import CODE_RE, digits_only, parse_month
 from egov_api.problems import ProblemError
 from services.models import Channel, Service
 
@@ -109,7 +109,7 @@ def _parse_count(value) -> tuple[int | None, str | None, str | None]:
         text = value.strip(" ")
         if text.startswith("-") and text[1:].isdigit():
             return None, _("A count cannot be negative."), "min_value"
-        if not (text.isascii() and text.isdigit()):
+        if not digits_only(text):
             return None, _("A count must be a whole number, e.g. 1250."), "invalid"
         value = int(text) if len(text) <= 20 else MAX_COUNT + 1
     if not isinstance(value, int):
