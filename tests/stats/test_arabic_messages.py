@@ -31,7 +31,7 @@ def problem_errors(response) -> list[dict]:
         ("/api/v1/stats/summary/", "period", "YYYY-MM"),
         ("/api/v1/stats/summary/?period=2022-01&period_from=2021-01", "period_from", "`period`"),
         ("/api/v1/stats/service-counts/?period=2022-01&year=2022", "year", "`period`"),
-        ("/api/v1/stats/summary/?period=2022-01&electronic=true", "electronic", ""),
+        ("/api/v1/stats/summary/?period=2022-01&electronic=true", "electronic", "غير مقبول"),
         ("/api/v1/stats/growth/?period=2022-01&basis=ytd&compare=mom", "compare", "yoy"),
         (
             "/api/v1/stats/totals/?period_from=1990-01&period_to=2022-01",
