@@ -56,7 +56,7 @@ def write_problem(sock, status_int, reason, mesg):
     """gunicorn's answer to a request it refuses before the app sees it (a request line or
     headers over its limits, malformed HTTP), as a problem document like every other error
     of the API rather than its HTML page. `mesg` may quote the request: it is not echoed."""
-    from egov_api.problems import PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE  # loaded by the app
+    from egov_api.api.problems import PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE  # loaded by the app
 
     code = {400: "bad_request", 414: "uri_too_long", 431: "headers_too_large"}.get(
         status_int, "http_error"

@@ -37,24 +37,25 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_prometheus",
     "rest_framework_api_key",
+    "egov_api.keys",
     "services",
     "transactions",
 ]
 
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
-    "egov_api.middleware.RequestIdMiddleware",
+    "egov_api.api.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "egov_api.middleware.UrlLengthLimitMiddleware",
+    "egov_api.api.middleware.UrlLengthLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "egov_api.middleware.DatabaseUnavailableMiddleware",
+    "egov_api.api.middleware.DatabaseUnavailableMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -132,22 +133,22 @@ if DEBUG:
 # REST FRAMEWORK
 # ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "egov_api.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "egov_api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "egov_api.api.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "egov_api.api.problems.exception_handler",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "egov_api.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "egov_api.api.pagination.PageNumberPagination",
     "PAGE_SIZE": env.int("EGOV_PAGE_SIZE", default=100),
     # orjson writes the same JSON as DRF's renderer several times faster; the browsable API
     # is for development only.
-    "DEFAULT_RENDERER_CLASSES": ["egov_api.renderers.ORJSONRenderer"]
+    "DEFAULT_RENDERER_CLASSES": ["egov_api.api.renderers.ORJSONRenderer"]
     + (["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     # Systems send API keys; staff signed in to the admin use the browsable API with a session.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "services.authentication.ApiKeyAuthentication",
+        "egov_api.keys.authentication.ApiKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Reads as EGOV_PUBLIC_READ says; endpoints that write name their own permission.
-    "DEFAULT_PERMISSION_CLASSES": ["services.permissions.PublicRead"],
+    "DEFAULT_PERMISSION_CLASSES": ["egov_api.keys.permissions.PublicRead"],
     "COERCE_DECIMAL_TO_STRING": False,
 }
 EGOV_MAX_PAGE_SIZE = env.int("EGOV_MAX_PAGE_SIZE", default=1000)
@@ -182,7 +183,7 @@ CACHES = {
     "default": (
         {
             # Django's Redis cache, served from process memory while Redis is unreachable.
-            "BACKEND": "egov_api.cache.ResilientRedisCache",
+            "BACKEND": "egov_api.api.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": EGOV_CACHE_PREFIX,
             "RETRY_SECONDS": env.float("REDIS_RETRY_SECONDS", default=5),
@@ -196,6 +197,8 @@ CACHES = {
     )
 }
 EGOV_CACHE_ALIAS = "default"
+# The function answering `(version, changed_at)` of the data, behind every ETag and cache key.
+EGOV_DATA_VERSION = "transactions.models.current_data_version"
 # Computed figures are cached until the data changes (the key holds the data version).
 EGOV_CACHE_ENABLED = env("EGOV_CACHE", default="on").lower() not in ("off", "false", "0")
 EGOV_CACHE_SECONDS = env.int("EGOV_CACHE_SECONDS", default=3600)
@@ -206,8 +209,8 @@ EGOV_STATS_MAX_YEARS = env.int("EGOV_STATS_MAX_YEARS", default=25)
 EGOV_STATS_MAX_ROWS = env.int("EGOV_STATS_MAX_ROWS", default=10_000)
 
 REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = [
-    "egov_api.throttling.ApiKeyRateThrottle",
-    "egov_api.throttling.AnonymousRateThrottle",
+    "egov_api.api.throttling.ApiKeyRateThrottle",
+    "egov_api.api.throttling.AnonymousRateThrottle",
 ]
 # Rates per API key and per anonymous client address; empty turns a limit off.
 EGOV_THROTTLE_RATES = {
@@ -271,8 +274,8 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "egov_api.schema.copy_parameter_descriptions",
-        "egov_api.schema.constrain_query_parameters",
+        "egov_api.api.schema.copy_parameter_descriptions",
+        "egov_api.api.schema.constrain_query_parameters",
     ],
 }
 
@@ -283,7 +286,7 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "egov_api.logs.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "egov_api.api.logs.RequestIdFilter"}},
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",

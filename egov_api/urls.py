@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
-from . import health, metrics
+from .api import health, metrics
 
 api_v1 = [
     path("", include("services.urls")),
@@ -27,7 +27,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler400 = "egov_api.problems.bad_request"
-handler403 = "egov_api.problems.permission_denied"
-handler404 = "egov_api.problems.not_found"
-handler500 = "egov_api.problems.server_error"
+handler400 = "egov_api.api.problems.bad_request"
+handler403 = "egov_api.api.problems.permission_denied"
+handler404 = "egov_api.api.problems.not_found"
+handler500 = "egov_api.api.problems.server_error"

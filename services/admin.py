@@ -3,7 +3,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import admin_keys  # noqa: F401  (registers the API key admin)
 from .models import Agency, Channel, Service
 
 

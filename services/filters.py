@@ -2,7 +2,7 @@
 
 import django_filters
 
-from egov_api.filters import (
+from egov_api.api.filters import (
     ChoiceInFilter,
     CodeInFilter,
     MonthFilter,

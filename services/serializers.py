@@ -4,7 +4,7 @@ import unicodedata
 
 from rest_framework import serializers
 
-from egov_api.filters import CODE_RE
+from egov_api.formats import CODE_RE
 
 from .models import Agency, Channel, Service
 

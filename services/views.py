@@ -4,6 +4,7 @@ Anyone reads them (unless reads are restricted); a ministry-wide key or a staff 
 """
 
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
     OpenApiExample,
     OpenApiParameter,
@@ -13,15 +14,16 @@ from drf_spectacular.utils import (
 )
 from rest_framework import viewsets
 
-from egov_api.caching import ConditionalGetMixin
-from egov_api.openapi import ProblemSerializer
-from egov_api.problems import PROBLEM_CONTENT_TYPE, ProblemError, problem
+from egov_api.api.caching import ConditionalGetMixin
+from egov_api.api.openapi import ProblemSerializer
+from egov_api.api.parsers import JSONParser
+from egov_api.api.problems import PROBLEM_CONTENT_TYPE, problem
+from egov_api.errors import Conflict
+from egov_api.keys.permissions import CanWriteCatalogue
 
 from .examples import AGENCY_LIST_EXAMPLE, CHANNEL_LIST_EXAMPLE, SERVICE_LIST_EXAMPLE
 from .filters import AgencyFilterSet, ChannelFilterSet, ServiceFilterSet
 from .models import Agency, Channel, Service
-from .parsers import JSONParser
-from .permissions import CanWriteCatalogue
 from .serializers import AgencySerializer, ChannelSerializer, ServiceSerializer
 
 
@@ -97,10 +99,8 @@ class CatalogueViewSet(ConditionalGetMixin, viewsets.ModelViewSet):
         except IntegrityError:
             # The checks passed, so another request took the code (or removed a referred
             # entry) in the meantime.
-            raise ProblemError(
-                409,
-                detail="The catalogue changed at the same time; send the request again.",
-                code="conflict",
+            raise Conflict(
+                _("The catalogue changed at the same time; send the request again.")
             ) from None
 
     def perform_destroy(self, instance):
@@ -129,11 +129,10 @@ def _protected_relations(instance) -> list[str]:
     return sorted(set(names))
 
 
-def _in_use(instance, users) -> ProblemError:
-    entity = instance._meta.verbose_name
-    return ProblemError(
-        409,
-        detail=f"Cannot delete {entity} {instance.code}: {', '.join(users)} still refer to it.",
+def _in_use(instance, users) -> Conflict:
+    return Conflict(
+        _("Cannot delete %(entity)s %(code)s: %(users)s still refer to it.")
+        % {"entity": instance._meta.verbose_name, "code": instance.code, "users": ", ".join(users)},
         code="in_use",
     )
 

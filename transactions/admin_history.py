@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from egov_api.problems import ProblemError
+from egov_api.errors import DomainError, FieldError
 
 from .models import CountHistory, Submission
 from .writes import RawRow, Writer, check_counts, delete_count, submit_count, update_count
@@ -121,11 +121,11 @@ class CountWritesMixin:
                 if row is None:
                     return cleaned  # a field is already in error
                 try:
-                    check_counts([row], writer=writer)
-                except ProblemError as exc:
-                    for error in exc.errors or [{"field": None, "message": str(exc.detail)}]:
-                        field = error["field"] if error["field"] in self.fields else None
-                        self.add_error(field, error["message"])
+                    check_counts([row], writer=writer, numbered=False)
+                except DomainError as exc:
+                    for error in exc.errors or [FieldError(None, str(exc.detail), exc.code)]:
+                        field = error.field if error.field in self.fields else None
+                        self.add_error(field, str(error.message))
                 return cleaned
 
         return CheckedForm

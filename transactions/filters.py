@@ -3,7 +3,7 @@ statistics."""
 
 import django_filters
 
-from egov_api.filters import (
+from egov_api.api.filters import (
     ChoiceInFilter,
     CodeInFilter,
     MonthFilter,

@@ -181,7 +181,7 @@ class Submission(models.Model):
     """One write request (or file import) and how many of its rows changed a count."""
 
     api_key = models.ForeignKey(
-        "services.ApiKey",
+        "keys.ApiKey",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -238,7 +238,7 @@ class CountHistory(models.Model):
     old_count = models.BigIntegerField(null=True, blank=True, help_text="Null when created.")
     new_count = models.BigIntegerField(null=True, blank=True, help_text="Null when deleted.")
     api_key = models.ForeignKey(
-        "services.ApiKey", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "keys.ApiKey", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -380,3 +380,9 @@ class MonthlySectorRollup(Rollup):
 
     def __str__(self):
         return f"{self.period:%Y-%m}/{self.sector}/{self.channel_id}: {self.count}"
+
+
+def current_data_version() -> tuple[int, datetime.datetime]:
+    """Return `(version, changed_at)` of the data: what the API's ETags and figure cache are
+    keyed on (setting `EGOV_DATA_VERSION`)."""
+    return DataVersion.current()

@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 from rest_framework import serializers
 
-from egov_api.fields import MonthField
+from egov_api.api.fields import MonthField
 
 from .models import MAX_COUNT, CountAction
 

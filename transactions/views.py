@@ -8,15 +8,14 @@ from rest_framework.exceptions import NotFound
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
-from egov_api.caching import ConditionalGetMixin
-from egov_api.problems import PROBLEM_CONTENT_TYPE
-from services.parsers import JSONParser
-from services.permissions import CanWriteCounts
+from egov_api.api.caching import ConditionalGetMixin
+from egov_api.api.parsers import CSVTextParser, JSONParser
+from egov_api.api.problems import PROBLEM_CONTENT_TYPE
+from egov_api.keys.permissions import CanWriteCounts, request_api_key
 
 from . import write_schema as docs
 from .filters import TransactionCountFilterSet
 from .models import CountHistory, SubmissionSource, TransactionCount
-from .parsers import CSVTextParser
 from .serializers import (
     BulkReportSerializer,
     CountHistorySerializer,
@@ -45,6 +44,12 @@ def count_id_of(kwargs) -> int:
     if len(text) > len(str(MAX_ID)) or int(text) > MAX_ID:
         raise NotFound(_("No count has this id."))
     return int(text)
+
+
+def writer_of(request) -> Writer:
+    """Return who writes: the request's API key, else the signed-in staff user."""
+    api_key = request_api_key(request)
+    return Writer.with_key(api_key) if api_key is not None else Writer(user=request.user)
 
 
 HISTORY_FIELDS = (
@@ -139,18 +144,16 @@ class TransactionCountViewSet(
         return Response(self.get_serializer(row).data)
 
     def create(self, request, *args, **kwargs):
-        report = submit_count(request.data, writer=Writer.from_request(request))
+        report = submit_count(request.data, writer=writer_of(request))
         status_code = status.HTTP_201_CREATED if report.created else status.HTTP_200_OK
         return self._count_response(report.count_id, status_code)
 
     def partial_update(self, request, *args, **kwargs):
-        report = update_count(
-            count_id_of(kwargs), data=request.data, writer=Writer.from_request(request)
-        )
+        report = update_count(count_id_of(kwargs), data=request.data, writer=writer_of(request))
         return self._count_response(report.count_id, status.HTTP_200_OK)
 
     def destroy(self, request, *args, **kwargs):
-        delete_count(count_id_of(kwargs), writer=Writer.from_request(request))
+        delete_count(count_id_of(kwargs), writer=writer_of(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
@@ -183,9 +186,7 @@ class TransactionCountViewSet(
             rows = rows_from_csv(data if isinstance(data, str) else "")
         else:
             rows = rows_from_json(data)
-        report = submit_counts(
-            rows, writer=Writer.from_request(request), source=SubmissionSource.BULK
-        )
+        report = submit_counts(rows, writer=writer_of(request), source=SubmissionSource.BULK)
         return Response(BulkReportSerializer(report.as_dict()).data)
 
     @extend_schema(

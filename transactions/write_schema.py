@@ -2,8 +2,8 @@
 
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 
-from egov_api.openapi import ProblemSerializer, array_of
-from egov_api.problems import PROBLEM_CONTENT_TYPE, problem
+from egov_api.api.openapi import ProblemSerializer, array_of
+from egov_api.api.problems import PROBLEM_CONTENT_TYPE, problem
 
 from .serializers import BulkReportSerializer, CountWriteSerializer
 

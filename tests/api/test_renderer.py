@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 from rest_framework.renderers import JSONRenderer
 
-from egov_api.renderers import ORJSONRenderer
+from egov_api.api.renderers import ORJSONRenderer
 
 AMMAN = zoneinfo.ZoneInfo("Asia/Amman")
 
@@ -26,7 +26,7 @@ def drf_render(data, accepted_media_type=None, renderer_context=None):
 
 def test_it_is_the_default_renderer():
     assert settings.REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"][0] == (
-        "egov_api.renderers.ORJSONRenderer"
+        "egov_api.api.renderers.ORJSONRenderer"
     )
     assert ORJSONRenderer.media_type == "application/json"
     assert ORJSONRenderer.format == "json"

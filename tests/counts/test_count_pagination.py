@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from egov_api.pagination import Paginator
+from egov_api.api.pagination import Paginator
 from transactions.models import TransactionCount
 
 pytestmark = pytest.mark.django_db

@@ -31,7 +31,7 @@ needs_redis = pytest.mark.skipif(
 def redis_cache(location, prefix):
     return {
         "default": {
-            "BACKEND": "egov_api.cache.ResilientRedisCache",
+            "BACKEND": "egov_api.api.cache.ResilientRedisCache",
             "LOCATION": location,
             "KEY_PREFIX": prefix,
             "RETRY_SECONDS": 60,

@@ -7,7 +7,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from egov_api.problems import ProblemError
+from egov_api.errors import DomainError
 from services.models import Agency, Service
 from transactions.models import TransactionCount
 from transactions.writes import RawRow, Writer, delete_count, submit_counts, update_count
@@ -88,6 +88,6 @@ def test_rollups_equal_the_counts_after_any_writes(small_catalogue, operations):
     with rolled_back():
         for operation in operations:
             # A refused write changes nothing, the roll-ups included.
-            with contextlib.suppress(ProblemError):
+            with contextlib.suppress(DomainError):
                 apply(operation, writer)
             assert_rollups_match()

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from rest_framework import serializers
 
-from egov_api.serializers import DictRowListSerializer
+from egov_api.api.serializers import DictRowListSerializer
 from transactions.stats.serializers import (
     GrowthRowSerializer,
     RankingRowSerializer,

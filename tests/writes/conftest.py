@@ -14,7 +14,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
-from services.models import Agency, ApiKey
+from egov_api.keys.models import ApiKey
+from services.models import Agency
 from tests.factories import AgencyFactory, ServiceFactory
 from transactions.models import TransactionCount
 

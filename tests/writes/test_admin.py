@@ -5,9 +5,8 @@ import pytest
 from django.contrib import admin
 from django.test import RequestFactory
 
-import services.admin_keys  # noqa: F401 - registers the key admin
 import transactions.admin_history  # noqa: F401 - registers the history admin
-from services.models import ApiKey
+from egov_api.keys.models import ApiKey
 from tests.factories import TransactionCountFactory
 from transactions.admin import TransactionCountAdmin
 from transactions.models import CountHistory, TransactionCount
@@ -26,17 +25,17 @@ def admin_client(client, django_user_model):
 
 
 def test_key_admin_lists_keys_with_their_scope(admin_client, ssc_key, ministry_key):
-    response = admin_client.get("/admin/services/apikey/")
+    response = admin_client.get("/admin/keys/apikey/")
     assert response.status_code == 200
     page = response.content.decode()
     assert ssc_key[0].prefix in page
     assert ministry_key[0].prefix in page
-    assert admin_client.get("/admin/services/apikey/?q=ssc").status_code == 200
+    assert admin_client.get("/admin/keys/apikey/?q=ssc").status_code == 200
 
 
 def test_key_admin_creates_a_key_shown_once(admin_client, small_catalogue):
     response = admin_client.post(
-        "/admin/services/apikey/add/",
+        "/admin/keys/apikey/add/",
         {"name": "from admin", "agency": small_catalogue["agencies"]["gam"].pk},
         follow=True,
     )
@@ -48,7 +47,7 @@ def test_key_admin_creates_a_key_shown_once(admin_client, small_catalogue):
 
 def test_key_admin_refuses_a_key_both_agency_and_ministry(admin_client, small_catalogue):
     response = admin_client.post(
-        "/admin/services/apikey/add/",
+        "/admin/keys/apikey/add/",
         {"name": "both", "agency": small_catalogue["agencies"]["gam"].pk, "is_ministry": "on"},
     )
     assert response.status_code == 200  # the form again, with the error
@@ -57,7 +56,7 @@ def test_key_admin_refuses_a_key_both_agency_and_ministry(admin_client, small_ca
 
 def test_key_admin_revokes_keys(admin_client, ssc_key, ssc_client):
     response = admin_client.post(
-        "/admin/services/apikey/",
+        "/admin/keys/apikey/",
         {"action": "revoke_keys", "_selected_action": [ssc_key[0].pk]},
         follow=True,
     )

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from services.models import ApiKey
+from egov_api.keys.models import ApiKey
 from transactions.models import Submission, TransactionCount
 
 from .conftest import LIST_URL, as_csv, client_for, post_csv, stored

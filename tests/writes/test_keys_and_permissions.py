@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from services.models import ApiKey
+from egov_api.keys.models import ApiKey
 from transactions.models import TransactionCount
 
 from .conftest import LIST_URL, as_json, client_for, make_key, post_json, stored

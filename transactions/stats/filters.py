@@ -18,7 +18,7 @@ from django_filters.utils import translate_validation
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
-from egov_api.filters import MONTH_PATTERN
+from egov_api.formats import MONTH_PATTERN
 from services.models import Sector
 from transactions.filters import (
     AgencyRollupFilterSet,

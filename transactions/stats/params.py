@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import ErrorDetail
 
-from egov_api.fields import MonthField
-from egov_api.filters import repeated_errors
+from egov_api.api.fields import MonthField
+from egov_api.api.filters import repeated_errors
 
 from .dimensions import ALL_DIMENSIONS, CATALOGUE_DIMENSIONS
 from .filters import RANGE_FILTERS

@@ -3,11 +3,11 @@
 from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
-from egov_api.serializers import DictRowListSerializer
+from egov_api.api.serializers import DictRowListSerializer
 from services.models import Sector
 
 # Months answered, not asked: a comparison may reach back before 1900, the first month a
-# parameter accepts (egov_api.filters.MONTH_PATTERN).
+# parameter accepts (egov_api.api.filters.MONTH_PATTERN).
 MONTH_PATTERN = r"^\d{4}-(0[1-9]|1[0-2])$"
 QUARTER_PATTERN = r"^\d{4}-Q[1-4]$"
 YEAR_PATTERN = r"^\d{4}$"

@@ -5,8 +5,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from egov_api.caching import ConditionalGetMixin
-from egov_api.openapi import array_of
+from egov_api.api.caching import ConditionalGetMixin
+from egov_api.api.openapi import array_of
 
 from . import examples
 from .filters import filter_parameters, narrow_counts, required_range

@@ -14,9 +14,8 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from egov_api.problems import ProblemError
-from services.models import ApiKey
-from services.permissions import request_api_key
+from egov_api.errors import Conflict, InvalidInput
+from egov_api.keys.models import ApiKey
 
 from .. import rollups
 from ..models import CountAction, DataVersion, Submission, SubmissionSource
@@ -40,14 +39,9 @@ class Writer:
     agency_id: int | None = None  # None: every agency
 
     @classmethod
-    def from_request(cls, request) -> "Writer":
-        """Return the writer of an authenticated request (a key, else the staff user)."""
-        api_key = request_api_key(request)
-        if api_key is not None:
-            return cls(
-                api_key=api_key, agency_id=None if api_key.is_ministry else api_key.agency_id
-            )
-        return cls(user=request.user)
+    def with_key(cls, api_key: ApiKey) -> "Writer":
+        """Return the writer holding an API key: its agency's counts, or every agency's."""
+        return cls(api_key=api_key, agency_id=None if api_key.is_ministry else api_key.agency_id)
 
     def may_write(self, agency_id: int) -> bool:
         """Return True when the writer may write counts of that agency's services."""
@@ -98,34 +92,53 @@ def with_retries(work):
             time.sleep(random.uniform(0.05, 0.2) * attempt)
         except IntegrityError as exc:
             # Only a catalogue change racing the write gets here (the rows were checked).
-            raise ProblemError(
-                409,
-                detail=_("The catalogue changed while the counts were written; send them again."),
-                code="conflict",
+            raise Conflict(
+                _("The catalogue changed while the counts were written; send them again.")
             ) from exc
     raise AssertionError("unreachable")
 
 
 def submit_counts(
-    rows: list[RawRow], *, writer: Writer, source: str = SubmissionSource.BULK, note: str = ""
+    rows: list[RawRow],
+    *,
+    writer: Writer,
+    source: str = SubmissionSource.BULK,
+    note: str = "",
+    numbered: bool = True,
 ) -> Report:
-    """Write the rows all or nothing; return the report. Raise ProblemError (400, 403, 409)."""
+    """Write the rows all or nothing; return the report.
+
+    Raises InvalidInput, NotPermitted or Conflict, having written nothing. `numbered`: errors
+    name rows by number (many rows), or only fields (one count).
+    """
     if not rows:
-        raise ProblemError(400, detail=_("The submission holds no rows."), code="empty")
-    return with_retries(lambda: _submit(rows, writer=writer, source=source, note=note))
+        raise InvalidInput(_("The submission holds no rows."), code="empty")
+    return with_retries(
+        lambda: _submit(rows, writer=writer, source=source, note=note, numbered=numbered)
+    )
 
 
-def check_counts(rows: list[RawRow], *, writer: Writer) -> None:
-    """Raise ProblemError when `submit_counts` would refuse the rows; write nothing."""
+def check_counts(rows: list[RawRow], *, writer: Writer, numbered: bool = True) -> None:
+    """Raise what `submit_counts` would raise for the rows; write nothing."""
     catalogue = Catalogue.load(rows, lock=False)
-    check_rows(rows, catalogue=catalogue, may_write=writer.may_write, today=timezone.localdate())
+    check_rows(
+        rows,
+        catalogue=catalogue,
+        may_write=writer.may_write,
+        today=timezone.localdate(),
+        numbered=numbered,
+    )
 
 
-def _submit(rows, *, writer, source, note) -> Report:
+def _submit(rows, *, writer, source, note, numbered) -> Report:
     with transaction.atomic():
         catalogue = Catalogue.load(rows, lock=True)
         clean = check_rows(
-            rows, catalogue=catalogue, may_write=writer.may_write, today=timezone.localdate()
+            rows,
+            catalogue=catalogue,
+            may_write=writer.may_write,
+            today=timezone.localdate(),
+            numbered=numbered,
         )
         # Sorted keys: concurrent writers touch rows in the same order, so none waits crosswise.
         clean.sort(key=lambda row: row.key)

@@ -12,13 +12,13 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from egov_api.filters import CODE_RE, digits_only, parse_month
-from egov_api.problems import ProblemError
+from egov_api.errors import FieldError, InvalidInput, NotPermitted
+from egov_api.formats import CODE_RE, digits_only, parse_month
 from services.models import Channel, Service
 
 from ..models import MAX_COUNT
 from . import sql
-from .rows import RawRow, RowError
+from .rows import RawRow
 
 MAX_CODE_LENGTH = 80
 # Matched whole (`$` would let a trailing newline through).
@@ -148,7 +148,7 @@ def _period_error(value, this_month) -> tuple[datetime.date | None, tuple[str, s
     return period, None
 
 
-def _check_fields(row: RawRow, *, catalogue: Catalogue, this_month: datetime.date):
+def _check_fields(row: RawRow, *, catalogue: Catalogue, this_month: datetime.date, number):
     """Return (CleanRow or None, errors, key) for one row, rights and duplicates aside.
 
     `key` is (service_id, channel_id, period) whenever those three are valid, even if the count
@@ -157,7 +157,8 @@ def _check_fields(row: RawRow, *, catalogue: Catalogue, this_month: datetime.dat
     errors = []
 
     def refuse(field, problem):
-        errors.append(RowError(row.number, field, *problem))
+        message, code = problem
+        errors.append(FieldError(field, message, code, row=number))
 
     if problem := _code_error(row.service, "service", catalogue.services):
         refuse("service", problem)
@@ -200,46 +201,56 @@ def _check_fields(row: RawRow, *, catalogue: Catalogue, this_month: datetime.dat
 
 
 def check_rows(
-    rows: list[RawRow], *, catalogue: Catalogue, may_write, today: datetime.date
+    rows: list[RawRow],
+    *,
+    catalogue: Catalogue,
+    may_write,
+    today: datetime.date,
+    numbered: bool = True,
 ) -> list[CleanRow]:
-    """Return the rows resolved to ids; raise ProblemError listing every row refused.
+    """Return the rows resolved to ids; raise a refusal listing every row refused.
 
     `may_write(agency_id)` says whether the writer may write that agency's counts. Rows it may
-    not write answer 403 (listed alone, even when other rows are also invalid); otherwise any
-    invalid row answers 400. The same service, channel and month twice is an invalid row.
+    not write raise NotPermitted (listed alone, even when other rows are also invalid);
+    otherwise any invalid row raises InvalidInput. The same service, channel and month twice
+    is an invalid row. `numbered`: the errors name each row by its number (a submission of
+    many rows), or only the field (one count).
     """
     this_month = today.replace(day=1)
-    forbidden: list[RowError] = []
-    invalid: list[RowError] = []
+    forbidden: list[FieldError] = []
+    invalid: list[FieldError] = []
     clean: list[CleanRow] = []
     first_seen: dict[sql.CountKey, int] = {}
 
     for row in rows:
+        number = row.number if numbered else None
         if row.error is not None:
             invalid.append(row.error)
             continue
         service = catalogue.services.get(row.service) if _is_code(row.service) else None
         if service is not None and not may_write(service.agency_id):
             forbidden.append(
-                RowError(
-                    row.number,
+                FieldError(
                     "service",
                     _("This key may not write counts of service %(code)s (another agency's).")
                     % {"code": row.service},
                     "permission_denied",
+                    row=number,
                 )
             )
-        checked, errors, key = _check_fields(row, catalogue=catalogue, this_month=this_month)
+        checked, errors, key = _check_fields(
+            row, catalogue=catalogue, this_month=this_month, number=number
+        )
         if key is not None:
             first = first_seen.setdefault(key, row.number)
             if first != row.number:
                 checked = None
                 errors.append(
-                    RowError(
-                        row.number,
+                    FieldError(
                         None,
                         _("Same service, channel and month as row %(row)d.") % {"row": first},
                         "duplicate_row",
+                        row=number,
                     )
                 )
         invalid.extend(errors)
@@ -247,18 +258,16 @@ def check_rows(
             clean.append(checked)
 
     if forbidden:
-        raise ProblemError(
-            403,
-            detail=_("%(n)d row(s) name services this key may not write.") % {"n": len(forbidden)},
-            code="permission_denied",
-            errors=[error.as_dict() for error in forbidden],
+        if not numbered:
+            raise NotPermitted(forbidden[0].message, errors=forbidden)
+        raise NotPermitted(
+            _("%(n)d row(s) name services this key may not write.") % {"n": len(forbidden)},
+            errors=forbidden,
         )
     if invalid:
-        bad_rows = len({error.row for error in invalid})
-        raise ProblemError(
-            400,
-            detail=_("%(n)d row(s) are invalid; nothing was written.") % {"n": bad_rows},
-            code="invalid",
-            errors=[error.as_dict() for error in invalid],
+        bad_rows = len({error.row for error in invalid}) if numbered else 1
+        raise InvalidInput(
+            _("%(n)d row(s) are invalid; nothing was written.") % {"n": bad_rows},
+            errors=invalid,
         )
     return clean

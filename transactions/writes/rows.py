@@ -7,27 +7,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from egov_api.problems import ProblemError
+from egov_api.errors import FieldError, InvalidInput
 
 FIELDS = ("service", "channel", "period", "count")
 CSV_HEADER = ",".join(FIELDS)
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """Why one row (or, with `row` None, the whole body) was refused."""
-
-    row: int | None
-    field: str | None
-    message: str
-    code: str
-
-    def as_dict(self, *, with_row: bool = True) -> dict:
-        """Return the error as it appears in a problem document's `errors`."""
-        error = {"field": self.field, "message": self.message, "code": self.code}
-        if with_row and self.row is not None:
-            error["row"] = self.row
-        return error
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,17 +22,12 @@ class RawRow:
     channel: object = None
     period: object = None
     count: object = None
-    error: RowError | None = None
+    error: FieldError | None = None
 
 
-def body_error(message: str, code: str = "parse_error") -> ProblemError:
-    """Return the 400 for a body that cannot be read as rows at all."""
-    return ProblemError(
-        400,
-        detail=message,
-        code=code,
-        errors=[RowError(None, None, message, code).as_dict()],
-    )
+def body_error(message: str, code: str = "parse_error") -> InvalidInput:
+    """Return the refusal of a body that cannot be read as rows at all."""
+    return InvalidInput(message, code=code, errors=[FieldError(None, message, code)])
 
 
 def _check_row_limit(number: int):
@@ -65,11 +43,11 @@ def row_from_mapping(number: int, data) -> RawRow:
     if not isinstance(data, dict):
         return RawRow(
             number,
-            error=RowError(
-                number,
+            error=FieldError(
                 None,
                 _("Each row must be an object with service, channel, period and count."),
                 "invalid_row",
+                row=number,
             ),
         )
     return RawRow(number, *(data.get(name) for name in FIELDS))
@@ -87,7 +65,7 @@ def rows_from_json(data) -> list[RawRow]:
 
 
 def decode_csv(body: bytes) -> str:
-    """Return CSV bytes decoded as UTF-8 (a byte-order mark is allowed); 400 otherwise."""
+    """Return CSV bytes decoded as UTF-8 (a byte-order mark is allowed); refuse others."""
     try:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -116,12 +94,12 @@ def rows_from_csv(text: str) -> list[RawRow]:
                 continue
             _check_row_limit(len(rows) + 1)
             if len(record) != len(FIELDS):
-                error = RowError(
-                    number,
+                error = FieldError(
                     None,
                     _("Expected %(expected)d columns, found %(found)d.")
                     % {"expected": len(FIELDS), "found": len(record)},
                     "wrong_column_count",
+                    row=number,
                 )
                 rows.append(RawRow(number, error=error))
                 continue

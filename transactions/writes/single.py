@@ -3,40 +3,24 @@
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import NotFound
 
-from egov_api.problems import ProblemError
+from egov_api.errors import FieldError, InvalidInput, NotFound, NotPermitted
 from services.models import Service
 
 from ..models import CountAction, SubmissionSource, TransactionCount
 from .apply import Report, Writer, record_submission, submit_counts, with_retries, write_history
-from .rows import RawRow, RowError, row_from_mapping
-
-
-def _single(work):
-    """Return `work()`; a refusal names fields only, as there is one row."""
-    try:
-        return work()
-    except ProblemError as exc:
-        for error in exc.errors or []:
-            error.pop("row", None)
-        if exc.status_code == 403 and exc.errors:
-            exc.detail = exc.errors[0]["message"]
-        raise
+from .rows import RawRow, row_from_mapping
 
 
 def submit_count(data, *, writer: Writer) -> Report:
     """Write one count from a JSON object (insert or replace); return the report."""
     if not isinstance(data, dict):
-        raise ProblemError(
-            400,
-            detail=_("Send one JSON object with service, channel, period and count."),
+        raise InvalidInput(
+            _("Send one JSON object with service, channel, period and count."),
             code="invalid_body",
         )
-    return _single(
-        lambda: submit_counts(
-            [row_from_mapping(1, data)], writer=writer, source=SubmissionSource.API
-        )
+    return submit_counts(
+        [row_from_mapping(1, data)], writer=writer, source=SubmissionSource.API, numbered=False
     )
 
 
@@ -77,9 +61,7 @@ def update_count(count_id: int, *, data, writer: Writer) -> Report:
     The count's service, channel and month cannot change: `data` may repeat them, not alter them.
     """
     if not isinstance(data, dict):
-        raise ProblemError(
-            400, detail=_('Send a JSON object such as {"count": 1250}.'), code="invalid_body"
-        )
+        raise InvalidInput(_('Send a JSON object such as {"count": 1250}.'), code="invalid_body")
 
     def work():
         with transaction.atomic():
@@ -90,30 +72,23 @@ def update_count(count_id: int, *, data, writer: Writer) -> Report:
                 "period": f"{row['period']:%Y-%m}",
             }
             errors = [
-                RowError(
-                    None,
-                    field,
-                    _("Cannot be changed: delete the count and post a new one."),
-                    "read_only",
-                ).as_dict()
+                FieldError(
+                    field, _("Cannot be changed: delete the count and post a new one."), "read_only"
+                )
                 for field, value in current.items()
                 if field in data and data[field] != value
             ]
             if "count" not in data:
-                errors.append(
-                    RowError(None, "count", _("Enter the new count."), "required").as_dict()
-                )
+                errors.append(FieldError("count", _("Enter the new count."), "required"))
             if errors:
-                raise ProblemError(
-                    400,
-                    detail=_("Only the count can change, not its service, channel or month."),
-                    code="invalid",
+                raise InvalidInput(
+                    _("Only the count can change, not its service, channel or month."),
                     errors=errors,
                 )
             raw = RawRow(1, *current.values(), data["count"])
-            return submit_counts([raw], writer=writer, source=SubmissionSource.API)
+            return submit_counts([raw], writer=writer, source=SubmissionSource.API, numbered=False)
 
-    return _single(lambda: with_retries(work))
+    return with_retries(work)
 
 
 def delete_count(count_id: int, *, writer: Writer) -> Report:
@@ -123,11 +98,7 @@ def delete_count(count_id: int, *, writer: Writer) -> Report:
         with transaction.atomic():
             row = _locked_count(count_id)
             if not writer.may_write(row["agency_id"]):
-                raise ProblemError(
-                    403,
-                    detail=_("This key may not write counts of another agency's services."),
-                    code="permission_denied",
-                )
+                raise NotPermitted(_("This key may not write counts of another agency's services."))
             now = timezone.now()
             submission = record_submission(
                 writer, source=SubmissionSource.API, note="", now=now, rows=1, deleted=1

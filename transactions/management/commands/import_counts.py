@@ -6,7 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from egov_api.problems import ProblemError, problem
+from egov_api.api.problems import domain_problem, problem
+from egov_api.errors import DomainError
 from services.models import Agency
 from transactions.models import SubmissionSource
 from transactions.writes import Writer, decode_csv, rows_from_csv, submit_counts
@@ -54,10 +55,8 @@ class Command(BaseCommand):
                 source=SubmissionSource.FILE,
                 note=file.name,
             )
-        except ProblemError as exc:
-            self._refuse(
-                problem(exc.status_code, detail=exc.detail, code=exc.code, errors=exc.errors)
-            )
+        except DomainError as exc:
+            self._refuse(domain_problem(exc))
         self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False))
 
     def _refuse(self, body):

@@ -6,8 +6,8 @@ from django.conf import settings
 from django.db.models import BigIntegerField, Case, Q, Value, When
 from django.db.models.lookups import Exact, GreaterThanOrEqual
 from django.utils.translation import gettext
-from rest_framework.exceptions import ValidationError
 
+from egov_api.errors import FieldError, InvalidInput
 from transactions.models import ELECTRONIC, TRADITIONAL, sum_of_counts
 
 from ..statistics import share_pct
@@ -70,18 +70,15 @@ def hundredths_sql(numerator, denominator):
     )
 
 
-def too_many_rows(parameter: str) -> ValidationError:
-    """Return the 400 for an answer that would hold more than EGOV_STATS_MAX_ROWS rows."""
-    return ValidationError(
-        {
-            parameter: [
-                gettext(
-                    "The answer would hold more than %(limit)s rows: narrow the filters or the "
-                    "range, or group by fewer keys."
-                )
-                % {"limit": settings.EGOV_STATS_MAX_ROWS}
-            ]
-        }
+def too_many_rows(parameter: str) -> InvalidInput:
+    """Return the refusal of an answer that would hold more than EGOV_STATS_MAX_ROWS rows."""
+    message = gettext(
+        "The answer would hold more than %(limit)s rows: narrow the filters or the range, or "
+        "group by fewer keys."
+    ) % {"limit": settings.EGOV_STATS_MAX_ROWS}
+    return InvalidInput(
+        gettext("Invalid value for: %(fields)s.") % {"fields": parameter},
+        errors=[FieldError(parameter, message, "too_many_rows")],
     )
 
 

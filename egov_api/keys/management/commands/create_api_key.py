@@ -5,7 +5,8 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from services.models import Agency, ApiKey
+from egov_api.keys.models import ApiKey
+from services.models import Agency
 
 
 class Command(BaseCommand):

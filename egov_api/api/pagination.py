@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 
-from .filters import digits_only, repeated_errors
+from egov_api.formats import digits_only
+
+from .filters import repeated_errors
 
 MAX_OFFSET = 2**62
 

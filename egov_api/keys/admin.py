@@ -1,4 +1,4 @@
-"""Admin of API keys: list, create (the key is shown once), revoke. Imported by the app's admin."""
+"""Admin of API keys: list, create (the key is shown once), revoke."""
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _

@@ -1,6 +1,8 @@
 """OpenAPI post-processing shared by every endpoint."""
 
-from .filters import CODE_LIST_PATTERN, MONTH_PATTERN
+from egov_api.formats import MONTH_PATTERN
+
+from .filters import CODE_LIST_PATTERN
 
 # Query parameters whose value is a month, or a list of catalogue codes, wherever they appear.
 MONTH_PARAMETERS = {"period", "period_from", "period_to", "electronic_on"}

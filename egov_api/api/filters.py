@@ -4,29 +4,17 @@ Every filter validates its own input, so a bad value answers 400 naming the para
 (django-filter turns form errors into a ValidationError keyed by the parameter name).
 """
 
-import datetime
-import re
-
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ErrorDetail
 
-# A month from 1900-01 on, written YYYY-MM.
-MONTH_PATTERN = r"^(19\d{2}|[2-9]\d{3})-(0[1-9]|1[0-2])$"
-MONTH_RE = re.compile(MONTH_PATTERN)
-# A code: letters, digits, "-" and "_" (matched whole, with fullmatch).
-CODE_RE = re.compile(r"[-a-zA-Z0-9_]+")
+from egov_api.formats import CODE_RE, digits_only, parse_month
+
 CODE_LIST_PATTERN = r"^[-a-zA-Z0-9_]+(,[-a-zA-Z0-9_]+)*$"
 
 GIVE_ONCE = _("Give this parameter once (a list of values goes in one, comma-separated).")
-
-
-def digits_only(text: str) -> bool:
-    """True for a whole number written in ASCII digits alone: `str.isdigit` also takes "١٢"
-    or "²", and `int()` also takes " 12", "+12" or "1_2"."""
-    return text.isascii() and text.isdigit()
 
 
 def repeated_parameters(query, names) -> list[str]:
@@ -57,19 +45,6 @@ class QueryForm(forms.Form):
         for name in repeated_parameters(self.data, self.fields):
             self.add_error(name, ValidationError(GIVE_ONCE, code="repeated"))
         return cleaned
-
-
-def parse_month(value: str) -> datetime.date:
-    """Return the first day of the month written `YYYY-MM` (1900-01 or later); raise
-    ValidationError otherwise."""
-    match = MONTH_RE.fullmatch(value or "")
-    if not match:
-        raise ValidationError(
-            _("Enter a month from 1900-01 on as YYYY-MM (e.g. 2022-01); got %(value)r."),
-            code="invalid_month",
-            params={"value": value},
-        )
-    return datetime.date(int(match[1]), int(match[2]), 1)
 
 
 class MonthField(forms.CharField):

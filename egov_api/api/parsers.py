@@ -62,3 +62,22 @@ class JSONParser(parsers.JSONParser):
         if unpaired:
             raise ParseError(_("The JSON body holds an unpaired surrogate (\\uD800-\\uDFFF)."))
         return data
+
+
+class CSVTextParser(parsers.BaseParser):
+    """`text/csv` in UTF-8 (a byte-order mark is allowed): returns the decoded text, read
+    within the size limit; what the rows mean is for the endpoint to say."""
+
+    media_type = "text/csv"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        parser_context = parser_context or {}
+        charset = (parser_context.get("encoding") or "utf-8").lower().replace("_", "-")
+        if charset not in ("utf-8", "utf8", "us-ascii", "ascii"):
+            raise ParseError(_("Send CSV encoded as UTF-8 (charset=utf-8)."))
+        try:
+            return read_body(parser_context).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ParseError(
+                _("The CSV body is not valid UTF-8."), code="invalid_encoding"
+            ) from None

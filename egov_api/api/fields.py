@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .filters import MONTH_PATTERN, parse_month
+from egov_api.formats import MONTH_PATTERN, parse_month
 
 
 @extend_schema_field({"type": "string", "pattern": MONTH_PATTERN, "example": "2022-01"})

@@ -16,6 +16,8 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
+from egov_api import errors as domain
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_TYPE_BASE = "https://egov-stats.gov.jo/problems/"
 
@@ -102,8 +104,29 @@ class ProblemError(exceptions.APIException):
         self.errors = errors
 
 
+# The HTTP status of each kind of domain error; the first match in this order wins.
+DOMAIN_STATUSES = (
+    (domain.InvalidInput, 400),
+    (domain.NotPermitted, 403),
+    (domain.NotFound, 404),
+    (domain.Conflict, 409),
+)
+
+
+def domain_problem(exc: domain.DomainError) -> dict:
+    """Return the problem document of a domain error (its status decided here, at the edge)."""
+    status_code = next(code for kind, code in DOMAIN_STATUSES if isinstance(exc, kind))
+    errors = None if exc.errors is None else [error.as_dict() for error in exc.errors]
+    return problem(status_code, detail=exc.detail, code=exc.code, errors=errors)
+
+
 def exception_handler(exc, context):
-    """DRF's handler, with every answer reshaped as a problem document."""
+    """DRF's handler, with every answer reshaped as a problem document; domain errors are
+    answered with the status of their kind."""
+    if isinstance(exc, domain.DomainError):
+        set_rollback()
+        body = domain_problem(exc)
+        return Response(body, status=body["status"], content_type=PROBLEM_CONTENT_TYPE)
     if isinstance(exc, RequestDataTooBig):
         # Django raises this while the body is read; left alone it becomes a plain-text 400.
         set_rollback()
